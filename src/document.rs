@@ -1,0 +1,251 @@
+//! A document as the scanner sees it: the bytes as read, the UTF-8 text view the rules run
+//! on, the map from text offsets back to input offsets, and its layout.
+//!
+//! Spans are found in the text view and carried out through the map, so every span in the
+//! output points at bytes of the input as read; nothing is ever re-located by searching.
+
+use crate::model::{Lang, Span};
+use crate::segments::{self, BlockHint, Layout};
+
+/// A stretch of the text view copied verbatim from the input at `raw`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub text: usize,
+    pub raw: usize,
+    pub len: usize,
+    /// True when the text bytes are a decoding of the raw bytes (an entity such as `&amp;`),
+    /// so offsets inside it map to the whole raw range.
+    pub decoded: bool,
+    pub raw_len: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub enum OffsetMap {
+    /// The text view is the input itself.
+    #[default]
+    Identity,
+    /// Pieces in text order; text between pieces (inserted separators) maps to the next piece.
+    Pieces(Vec<Piece>),
+}
+
+impl OffsetMap {
+    /// Map a text-view range to an input range. Starts map forward, ends map backward, so a
+    /// span never swallows markup it did not contain.
+    pub fn to_raw(&self, start: usize, end: usize) -> (usize, usize) {
+        match self {
+            OffsetMap::Identity => (start, end),
+            OffsetMap::Pieces(pieces) => (
+                map_start(pieces, start),
+                map_end(pieces, end).max(map_start(pieces, start)),
+            ),
+        }
+    }
+}
+
+fn map_start(pieces: &[Piece], pos: usize) -> usize {
+    let i = pieces.partition_point(|p| p.text + p.len <= pos);
+    match pieces.get(i) {
+        Some(p) if pos >= p.text => {
+            if p.decoded {
+                p.raw
+            } else {
+                p.raw + (pos - p.text)
+            }
+        }
+        Some(p) => p.raw,
+        None => pieces.last().map_or(0, |p| p.raw + p.raw_len),
+    }
+}
+
+fn map_end(pieces: &[Piece], pos: usize) -> usize {
+    let i = pieces.partition_point(|p| p.text < pos);
+    match i.checked_sub(1).and_then(|j| pieces.get(j)) {
+        Some(p) if pos <= p.text + p.len => {
+            if p.decoded {
+                p.raw + p.raw_len
+            } else {
+                p.raw + (pos - p.text)
+            }
+        }
+        Some(p) => p.raw + p.raw_len,
+        None => pieces.first().map_or(0, |p| p.raw),
+    }
+}
+
+/// Line starts of the input as read, for 1-based line and character columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(raw: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line_col(&self, raw: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line.saturating_sub(1)];
+        let col = raw.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    pub fn line_range(&self, raw: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(raw.len());
+        let end = self
+            .starts
+            .get(line)
+            .map_or(raw.len(), |&e| e.saturating_sub(1));
+        start..end.max(start)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The input as read (for a transcoded input, its UTF-8 transcoding).
+    pub raw: String,
+    /// What the rules run on: the input itself for text, the visible text for HTML.
+    pub text: String,
+    pub map: OffsetMap,
+    pub layout: Layout,
+    pub lines: LineIndex,
+    pub lang: Lang,
+}
+
+impl Document {
+    /// Plain text or Markdown read as text: the text view is the input.
+    pub fn from_text(raw: String) -> Document {
+        let layout = segments::layout_text(&raw);
+        let lines = LineIndex::new(&raw);
+        let lang = detect_lang(&raw);
+        Document {
+            text: raw.clone(),
+            raw,
+            map: OffsetMap::Identity,
+            layout,
+            lines,
+            lang,
+        }
+    }
+
+    /// A structured reader's output: a text view, its map into `raw`, and block hints.
+    pub fn from_parts(
+        raw: String,
+        text: String,
+        map: OffsetMap,
+        hints: Vec<BlockHint>,
+    ) -> Document {
+        let layout = segments::layout_blocks(&text, hints);
+        let lines = LineIndex::new(&raw);
+        let lang = detect_lang(&text);
+        Document {
+            raw,
+            text,
+            map,
+            layout,
+            lines,
+            lang,
+        }
+    }
+
+    /// A text-view range as an output span into the input.
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let (start, end) = self.map.to_raw(range.start, range.end);
+        let (line, column) = self.lines.line_col(&self.raw, start);
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
+    }
+
+    /// The input slice at a span, exactly as the contract's `text` field wants it.
+    pub fn raw_slice(&self, span: &Span) -> &str {
+        self.raw.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// `zh` when Han characters dominate the letters, `en` when Latin letters do, else `mixed`.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if segments::is_cjk(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    // A Han character carries about as much as a four-letter word.
+    let han_weight = han * 3;
+    if han_weight == 0 && latin == 0 {
+        Lang::En
+    } else if han_weight >= latin * 4 {
+        Lang::Zh
+    } else if latin >= han_weight * 4 {
+        Lang::En
+    } else {
+        Lang::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_map_both_ends() {
+        // raw: "<p>A &amp; B</p>", text: "A & B"
+        let pieces = vec![
+            Piece {
+                text: 0,
+                raw: 3,
+                len: 2,
+                decoded: false,
+                raw_len: 2,
+            },
+            Piece {
+                text: 2,
+                raw: 5,
+                len: 1,
+                decoded: true,
+                raw_len: 5,
+            },
+            Piece {
+                text: 3,
+                raw: 10,
+                len: 2,
+                decoded: false,
+                raw_len: 2,
+            },
+        ];
+        let map = OffsetMap::Pieces(pieces);
+        assert_eq!(map.to_raw(0, 5), (3, 12));
+        assert_eq!(map.to_raw(2, 3), (5, 10));
+        assert_eq!(map.to_raw(4, 5), (11, 12));
+    }
+
+    #[test]
+    fn line_and_char_columns() {
+        let raw = "第一行\n市场份额46.4%";
+        let idx = LineIndex::new(raw);
+        let off = raw.find("46.4").unwrap();
+        assert_eq!(idx.line_col(raw, off), (2, 5));
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(detect_lang("Apple was No. 1 in smartphones."), Lang::En);
+        assert_eq!(detect_lang("宁德时代以48.2%的占比位居第一。"), Lang::Zh);
+        assert_eq!(
+            detect_lang("IDC data show that 阿里云 leads the Chinese cloud market."),
+            Lang::Mixed
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! The serde message types of the JSON output contract (version 1).
+//!
+//! Every renderer reads these types and nothing else, so the contract lives in one place.
+//! Fields beyond the contract (`via`, `at`, `notices`) are additions; nothing here may be renamed.
+
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// The contract version printed at the top of `--format json`.
+pub const CONTRACT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Share,
+    Rank,
+    Superlative,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Share => "share",
+            Kind::Rank => "rank",
+            Kind::Superlative => "superlative",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "share" => Some(Kind::Share),
+            "rank" => Some(Kind::Rank),
+            "superlative" => Some(Kind::Superlative),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Ordered so that `max()` over a claim's flags gives its worst one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Byte offsets into the input as read (`end` exclusive); line and column are 1-based,
+/// the column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where a scope tag was found relative to the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// The claim's own sentence (or a footnote the claim points at with `*`).
+    Sentence,
+    /// Another sentence of the claim's paragraph.
+    Paragraph,
+    /// The title, a heading, the dateline or the lead paragraph.
+    Document,
+}
+
+/// A scope value or subject: `text` as written, `id` from a lexicon, `span` where it was
+/// found in the claim's own sentence (null when inferred from context).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    pub text: String,
+    pub id: Option<String>,
+    pub span: Option<Span>,
+    /// How far from the claim the tag came from.
+    pub via: Via,
+    /// Where the text was found, even when it was inferred from context.
+    pub at: Option<Span>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scope {
+    pub metric: Option<Tag>,
+    pub market: Option<Tag>,
+    pub geography: Option<Tag>,
+    pub period: Option<Tag>,
+    pub source: Option<Tag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub kind: Kind,
+    pub rule: String,
+    pub span: Span,
+    pub text: String,
+    #[serde(serialize_with = "number_or_null")]
+    pub value: Option<f64>,
+    pub top: Option<u32>,
+    pub subject: Option<Tag>,
+    pub scope: Scope,
+    pub flags: Vec<Flag>,
+}
+
+impl Claim {
+    pub fn worst_severity(&self) -> Option<Severity> {
+        self.flags.iter().map(|f| f.severity).max()
+    }
+}
+
+/// Ranks and whole percentages print as integers ("1", "30"), the rest as decimals.
+fn number_or_null<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Zh,
+    Mixed,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Mixed => "mixed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    pub path: String,
+    pub lang: Lang,
+    pub claims: Vec<Claim>,
+    /// Things the reader should know about how the input was read (replaced bytes, transcoding).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub version: u32,
+    pub documents: Vec<DocumentReport>,
+}

@@ -1,0 +1,140 @@
+//! rustc-style diagnostics: `path:line:col`, the source line, the claim underlined, its scope
+//! tags and one line per flag.
+
+use super::Totals;
+use crate::model::{Claim, Severity, Tag};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub color: bool,
+}
+
+fn level(sev: Option<Severity>) -> Level<'static> {
+    match sev {
+        Some(Severity::Error) => Level::ERROR,
+        Some(Severity::Warning) => Level::WARNING,
+        Some(Severity::Info) => Level::INFO,
+        None => Level::NOTE,
+    }
+}
+
+fn tag_text(t: &Option<Tag>) -> String {
+    match t {
+        None => "—".to_string(),
+        Some(t) => {
+            let from = match t.via {
+                crate::model::Via::Sentence => "",
+                crate::model::Via::Paragraph => " (paragraph)",
+                crate::model::Via::Document => " (document)",
+            };
+            format!("{}{from}", t.text)
+        }
+    }
+}
+
+fn value_text(c: &Claim) -> String {
+    match (c.value, c.top) {
+        (_, Some(n)) => format!("top {n}"),
+        (Some(v), None) => match c.kind {
+            crate::model::Kind::Share => format!("{v}%"),
+            _ => format!("#{v}"),
+        },
+        (None, None) => "no number".to_string(),
+    }
+}
+
+/// The lines of `raw` that a byte range touches, as (first line number, text, offset of that text).
+fn lines_around(raw: &str, start: usize, end: usize) -> (usize, &str, usize) {
+    let start = start.min(raw.len());
+    let end = end.clamp(start, raw.len());
+    let line_start = raw[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = raw[end..].find('\n').map_or(raw.len(), |i| end + i);
+    let line_no = raw[..line_start].matches('\n').count() + 1;
+    (line_no, &raw[line_start..line_end], line_start)
+}
+
+/// Render one document's claims; `raw` is the input as read, which the spans point into.
+pub fn document(
+    path: &str,
+    raw: &str,
+    claims: &[Claim],
+    notices: &[String],
+    opts: Options,
+) -> String {
+    let renderer = if opts.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for n in notices {
+        out.push_str(&format!("note: {path}: {n}\n"));
+    }
+    for c in claims {
+        let (line_no, line, offset) = lines_around(raw, c.span.start, c.span.end);
+        let s = c.span.start - offset;
+        let e = (c.span.end - offset).max(s);
+        let subject = c
+            .subject
+            .as_ref()
+            .map_or(String::new(), |t| format!(" · subject {}", t.text));
+        let label = format!("{} {}{subject}", c.kind, value_text(c));
+        let title = format!("{} claim \"{}\"", c.kind, c.text.replace('\n', " "));
+        let scope = format!(
+            "scope: metric {} · market {} · geography {} · period {} · source {}",
+            tag_text(&c.scope.metric),
+            tag_text(&c.scope.market),
+            tag_text(&c.scope.geography),
+            tag_text(&c.scope.period),
+            tag_text(&c.scope.source)
+        );
+        let mut group = level(c.worst_severity())
+            .primary_title(title)
+            .id(c.rule.clone())
+            .element(
+                Snippet::source(line)
+                    .line_start(line_no)
+                    .path(path)
+                    .annotation(AnnotationKind::Primary.span(s..e).label(label)),
+            )
+            .element(Level::NOTE.message(scope));
+        for f in &c.flags {
+            group = group
+                .element(level(Some(f.severity)).message(format!("[{}] {}", f.code, f.message)));
+        }
+        let report: [Group<'_>; 1] = [group];
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+pub fn summary(t: &Totals) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "{} in {}: {}, {}",
+        plural(t.claims, "claim"),
+        plural(t.documents, "document"),
+        plural(t.errors, "error"),
+        plural(t.warnings, "warning")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_around_a_span() {
+        let raw = "one\ntwo three\nfour";
+        assert_eq!(lines_around(raw, 8, 13), (2, "two three", 4));
+    }
+}

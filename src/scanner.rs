@@ -1,0 +1,241 @@
+//! The scanner: compiled rules, lexicons and scope patterns, and the pass that turns a
+//! document into claims with subject, scope and flags.
+
+use crate::document::Document;
+use crate::flags::{self, FlagInput};
+use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::matcher::Matcher;
+use crate::model::{Claim, Kind, Scope, Span, Tag, Via};
+use crate::rules::{self, LoadError, RuleSet, RuleSource};
+use crate::scope::{ScopeFinder, TagDraft};
+use crate::subject::{SubjectDraft, SubjectFinder};
+use crate::voice;
+use include_dir::{Dir, include_dir};
+use std::ops::Range;
+
+static DEFAULT_RULES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// The rule files compiled into the binary, so it runs with nothing around it.
+pub fn default_sources() -> Vec<RuleSource> {
+    let mut out = Vec::new();
+    collect(&DEFAULT_RULES, &mut out);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn collect(dir: &Dir<'_>, out: &mut Vec<RuleSource>) {
+    for f in dir.files() {
+        if f.path().extension().is_some_and(|e| e == "toml")
+            && let Some(text) = f.contents_utf8()
+        {
+            out.push(RuleSource {
+                path: format!("rules/{}", f.path().display()),
+                text: text.to_string(),
+            });
+        }
+    }
+    for d in dir.dirs() {
+        collect(d, out);
+    }
+}
+
+/// Rule files under a user's folder, recursively, in path order.
+pub fn sources_in(dir: &std::path::Path) -> std::io::Result<Vec<RuleSource>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&p)?;
+                out.push(RuleSource {
+                    path: p.display().to_string(),
+                    text,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+pub struct Scanner {
+    pub set: RuleSet,
+    matcher: Matcher,
+    lex: Lexicons,
+}
+
+impl Scanner {
+    pub fn new(sources: &[RuleSource]) -> Result<Scanner, LoadError> {
+        let set = rules::load(sources)?;
+        Ok(Scanner::from_set(set))
+    }
+
+    pub fn from_set(set: RuleSet) -> Scanner {
+        let matcher = Matcher::new(&set);
+        let lex = Lexicons::build(&set.entries);
+        Scanner { set, matcher, lex }
+    }
+
+    pub fn with_defaults() -> Result<Scanner, LoadError> {
+        Scanner::new(&default_sources())
+    }
+
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lex
+    }
+
+    /// Every claim in a document, in text order.
+    pub fn scan(&self, doc: &Document) -> Vec<Claim> {
+        let text = doc.text.as_str();
+        let layout = &doc.layout;
+        let cands = self.matcher.candidates(&self.set, text, layout);
+        if cands.is_empty() {
+            return Vec::new();
+        }
+        let voice = voice::detect(text, layout, &self.set, &self.lex);
+        let mut scopes = ScopeFinder::new(text, layout, &self.set, &self.lex);
+        let subjects = SubjectFinder::new(text, layout, &self.lex);
+        let mut claims = Vec::with_capacity(cands.len());
+        let mut last_subject: Option<(usize, SubjectDraft)> = None;
+        for c in &cands {
+            let rule = &self.set.rules[c.rule];
+            let block = layout.sentences[c.sentence].block;
+            let orgs = scopes.orgs(c.sentence).to_vec();
+            let mut subject = match &c.subject {
+                Some(r) => Some(SubjectDraft {
+                    range: r.clone(),
+                    id: None,
+                    local: true,
+                }),
+                None => subjects.find(c.sentence, &c.span, &orgs),
+            };
+            let pronoun = subject
+                .as_ref()
+                .is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
+            if subject.is_none() || pronoun {
+                // "It ranked second" and a bare "位居第一" continue the paragraph's last subject.
+                if let Some((b, prev)) = &last_subject
+                    && *b == block
+                {
+                    subject = Some(SubjectDraft {
+                        local: false,
+                        ..prev.clone()
+                    });
+                }
+            }
+            if let Some(s) = &subject
+                && s.local
+                && !SubjectFinder::is_pronoun(&text[s.range.clone()])
+            {
+                last_subject = Some((block, s.clone()));
+            }
+            let resolved = scopes.resolve(c, rule.reach, subject.as_ref().map(|s| &s.range));
+            let subject_tag = subject.as_ref().map(|s| self.subject_tag(doc, s));
+            let absolute = rule.extreme.unwrap_or(match c.kind {
+                Kind::Superlative => true,
+                Kind::Rank => c.value == Some(1.0),
+                Kind::Share => false,
+            });
+            let extreme = absolute && voice.promotional && {
+                let (t, id) = subject_tag
+                    .as_ref()
+                    .map_or((None, None), |t| (Some(t.text.as_str()), t.id.as_deref()));
+                let ancestors = id.map(|i| self.ancestors(i)).unwrap_or_default();
+                voice.is_self(t, id, &ancestors) && !self.names_other_party(t)
+            };
+            let vague_cue = resolved
+                .vague_source
+                .as_ref()
+                .map(|(r, _)| text[r.clone()].trim().to_string());
+            let flag_list = flags::compute(&FlagInput {
+                kind: Some(c.kind),
+                has_metric: resolved.metric.is_some(),
+                has_period: resolved.period.is_some(),
+                has_source: resolved.source.is_some(),
+                vague_source: vague_cue.as_deref(),
+                vague_quantity: c.vague,
+                extreme,
+            });
+            let span = doc.span(c.span.clone());
+            let scope = Scope {
+                metric: resolved.metric.as_ref().map(|t| self.tag(doc, t)),
+                market: resolved.market.as_ref().map(|t| self.tag(doc, t)),
+                geography: resolved.geography.as_ref().map(|t| self.tag(doc, t)),
+                period: resolved.period.as_ref().map(|t| self.tag(doc, t)),
+                source: resolved.source.as_ref().map(|t| self.tag(doc, t)),
+            };
+            claims.push(Claim {
+                kind: c.kind,
+                rule: rule.id.clone(),
+                text: doc.raw_slice(&span).to_string(),
+                span,
+                value: c.value,
+                top: c.top,
+                subject: subject_tag,
+                scope,
+                flags: flag_list,
+            });
+        }
+        claims
+    }
+
+    fn ancestors(&self, id: &str) -> Vec<String> {
+        let org = self.lex.get(LexiconCategory::Org);
+        org.index_of(id)
+            .map(|i| org.lineage(i).map(|e| org.id(e).to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    /// A subject that is itself a measurement firm or a market is not the issuer boasting.
+    fn names_other_party(&self, subject: Option<&str>) -> bool {
+        let Some(s) = subject else { return false };
+        [LexiconCategory::Source, LexiconCategory::Market]
+            .iter()
+            .any(|&c| !self.lex.get(c).find(s, 0..s.len()).is_empty())
+    }
+
+    fn tag(&self, doc: &Document, t: &TagDraft) -> Tag {
+        let at = doc.span(t.range.clone());
+        Tag {
+            text: doc.text[t.range.clone()].trim().to_string(),
+            id: t.id.clone(),
+            span: (t.via == Via::Sentence).then_some(at),
+            via: t.via,
+            at: Some(at),
+        }
+    }
+
+    fn subject_tag(&self, doc: &Document, s: &SubjectDraft) -> Tag {
+        let at: Span = doc.span(s.range.clone());
+        let via = if s.local {
+            Via::Sentence
+        } else {
+            Via::Paragraph
+        };
+        let id = s.id.clone().or_else(|| {
+            let org = self.lex.get(LexiconCategory::Org);
+            let r: Range<usize> = s.range.clone();
+            org.find(&doc.text, r.clone())
+                .into_iter()
+                .find(|m| m.range == r)
+                .map(|m| org.id(m.entry).to_string())
+        });
+        Tag {
+            text: doc.text[s.range.clone()].trim().to_string(),
+            id,
+            span: s.local.then_some(at),
+            via,
+            at: Some(at),
+        }
+    }
+}
+
+impl Scanner {
+    /// Every raw regex hit before excludes and overlaps, described, for rule authors.
+    pub fn candidates_debug(&self, doc: &Document) -> Vec<String> {
+        self.matcher.debug(&self.set, &doc.text, &doc.layout)
+    }
+}

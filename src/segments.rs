@@ -1,0 +1,419 @@
+//! Blocks (title, headings, paragraphs, list items, footnotes) and the sentences inside them,
+//! each as a byte range of the text view.
+//!
+//! Scope lookup walks outwards from a claim's sentence to its paragraph and then to the
+//! document's title, headings and lead, so the layout keeps those relations explicit.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Paragraph,
+    ListItem,
+    TableRow,
+    /// A line such as `*Source: IDC, 2024` that an asterisk in a claim points at.
+    Footnote,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    /// Indices into `Layout::sentences`.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    /// Index of the first ordinary paragraph (the lead), if any.
+    pub lead: Option<usize>,
+}
+
+/// A block boundary supplied by a structured reader (HTML, Markdown): the kind and the range.
+#[derive(Debug, Clone)]
+pub struct BlockHint {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+impl Layout {
+    /// The sentence holding byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.start <= pos);
+        let i = i.checked_sub(1)?;
+        (pos < self.sentences[i].range.end).then_some(i)
+    }
+
+    /// Title and headings that come before `block`, nearest first, then the title.
+    pub fn headings_before(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..block)
+            .rev()
+            .filter(|&b| matches!(self.blocks[b].kind, BlockKind::Heading))
+            .take(1)
+            .chain(
+                self.blocks
+                    .iter()
+                    .position(|b| b.kind == BlockKind::Title)
+                    .filter(|&t| t != block),
+            )
+    }
+
+    pub fn footnotes(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.blocks.len()).filter(|&b| self.blocks[b].kind == BlockKind::Footnote)
+    }
+}
+
+/// Lay out plain text (and Markdown read as text): blank lines separate blocks; headings,
+/// list items, table rows and footnote lines stand alone.
+pub fn layout_text(text: &str) -> Layout {
+    let mut hints = Vec::new();
+    let has_blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    let mut current: Option<(usize, usize, usize)> = None; // start, end, lines
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            if let Some((s, e, _)) = current.take() {
+                hints.push(BlockHint {
+                    kind: BlockKind::Paragraph,
+                    range: s..e,
+                });
+            }
+            continue;
+        }
+        let lead_ws = body.len() - body.trim_start().len();
+        let range = start + lead_ws..start + body.trim_end().len();
+        if let Some(kind) = standalone_kind(trimmed) {
+            if let Some((s, e, _)) = current.take() {
+                hints.push(BlockHint {
+                    kind: BlockKind::Paragraph,
+                    range: s..e,
+                });
+            }
+            hints.push(BlockHint { kind, range });
+            continue;
+        }
+        match current.as_mut() {
+            Some((_, e, n)) if has_blank_lines => {
+                *e = range.end;
+                *n += 1;
+            }
+            _ => {
+                if let Some((s, e, _)) = current.take() {
+                    hints.push(BlockHint {
+                        kind: BlockKind::Paragraph,
+                        range: s..e,
+                    });
+                }
+                current = Some((range.start, range.end, 1));
+            }
+        }
+    }
+    if let Some((s, e, _)) = current.take() {
+        hints.push(BlockHint {
+            kind: BlockKind::Paragraph,
+            range: s..e,
+        });
+    }
+    classify_headings(text, &mut hints);
+    layout_blocks(text, hints)
+}
+
+fn standalone_kind(line: &str) -> Option<BlockKind> {
+    if line.starts_with('#') {
+        return Some(BlockKind::Heading);
+    }
+    if line.starts_with('|') {
+        return Some(BlockKind::TableRow);
+    }
+    if is_footnote_line(line) {
+        return Some(BlockKind::Footnote);
+    }
+    let list_marker = ["- ", "* ", "+ ", "• ", "· ", "・", "▪ ", "★ "];
+    if list_marker.iter().any(|m| line.starts_with(m)) {
+        return Some(BlockKind::ListItem);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 3 && line[digits..].starts_with(". ") {
+        return Some(BlockKind::ListItem);
+    }
+    None
+}
+
+/// `*Source: ...`, `* 数据来源：...`, `Source: ...` under a table or an ad.
+fn is_footnote_line(line: &str) -> bool {
+    let rest = line.trim_start_matches(['*', '※', '注', ' ']);
+    let starred = rest.len() < line.len();
+    let lower = rest.to_ascii_lowercase();
+    let is_source = [
+        "source:",
+        "sources:",
+        "data source",
+        "数据来源",
+        "资料来源",
+        "来源：",
+        "来源:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    (starred && line.starts_with('*') && !line.starts_with("* ")) || is_source
+}
+
+/// The first block is the title when it is one short line without a final full stop;
+/// later short lines without terminal punctuation are headings.
+fn classify_headings(text: &str, hints: &mut [BlockHint]) {
+    for (i, h) in hints.iter_mut().enumerate() {
+        if h.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let body = &text[h.range.clone()];
+        if body.contains('\n') {
+            continue;
+        }
+        let chars = body.chars().count();
+        let cjk = body.chars().filter(|c| is_cjk(*c)).count();
+        let short = if cjk * 2 > chars {
+            chars <= 40
+        } else {
+            chars <= 110
+        };
+        let last = body.chars().last().unwrap_or(' ');
+        let terminal = matches!(
+            last,
+            '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，'
+        );
+        if i == 0 && chars <= 160 && !terminal {
+            h.kind = BlockKind::Title;
+        } else if short && !terminal && body.split_whitespace().count() <= 12 {
+            h.kind = BlockKind::Heading;
+        }
+    }
+}
+
+/// Build the layout from block hints (from plain text or a structured reader), splitting each
+/// block into sentences.
+pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
+    let mut layout = Layout::default();
+    for hint in hints {
+        let first = layout.sentences.len();
+        let block = layout.blocks.len();
+        for r in split_sentences(text, hint.range.clone()) {
+            layout.sentences.push(Sentence { range: r, block });
+        }
+        let last = layout.sentences.len();
+        if layout.lead.is_none() && hint.kind == BlockKind::Paragraph && last > first {
+            layout.lead = Some(block);
+        }
+        layout.blocks.push(Block {
+            kind: hint.kind,
+            range: hint.range,
+            sentences: first..last,
+        });
+    }
+    layout
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms", "dr", "st", "vs",
+    "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "approx", "est", "fig", "sr", "jr", "bros", "dept", "govt",
+    "univ", "etc", "al", "p", "pp", "vol", "ca", "cf", "n°",
+];
+
+/// Split `range` of `text` into sentences. Chinese ends at 。！？； ; English at . ! ? followed
+/// by a space and something that can start a sentence, unless the word before is an
+/// abbreviation. A line break ends a sentence when the line looks finished (ad copy, lists).
+pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let body = &text[range.clone()];
+    let base = range.start;
+    let mut start = 0;
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let mut end = None;
+        match c {
+            '。' | '！' | '？' | '；' | '!' | '?' => end = Some(i + c.len_utf8()),
+            '.' => {
+                let next = body[i + 1..].chars().next();
+                let after_space = body[i + 1..].trim_start_matches([' ', '"', '\'', '”', '’', ')']);
+                let spaced = matches!(next, Some(' ' | '\n' | '"' | '”' | '’' | ')'));
+                let starts_sentence = after_space.chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || n == '"' || n == '“'
+                });
+                if (next.is_none() || (spaced && starts_sentence))
+                    && !is_abbreviation(&body[start..i])
+                {
+                    end = Some(i + 1);
+                }
+            }
+            '\n' => {
+                let line_end = body[start..i].trim_end();
+                let last = line_end.chars().last();
+                let continues = last.is_some_and(|l| {
+                    l.is_alphanumeric() && !l.is_uppercase()
+                        || l == ','
+                        || l == '，'
+                        || l == '-'
+                        || l == '、'
+                });
+                if !continues {
+                    end = Some(i);
+                }
+            }
+            _ => {}
+        }
+        if let Some(mut e) = end {
+            // Closing quotes and brackets belong to the sentence they close.
+            while let Some(&(j, q)) = iter.peek() {
+                if matches!(q, '”' | '’' | '"' | '\'' | '）' | ')' | '」' | '』' | '】') && j == e
+                {
+                    e = j + q.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            push_trimmed(&mut out, body, base, start, e);
+            start = e;
+        }
+    }
+    push_trimmed(&mut out, body, base, start, body.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, base: usize, start: usize, end: usize) {
+    let s = &body[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push(base + start + lead..base + start + lead + trimmed.len());
+    }
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial: "J. Smith"
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Clause boundaries inside a sentence: commas, semicolons, colons and dashes.
+pub fn clause_bounds(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
+    let s = &text[sentence.clone()];
+    let rel = pos.saturating_sub(sentence.start).min(s.len());
+    let is_sep = |c: char| {
+        matches!(
+            c,
+            ',' | '，' | ';' | '；' | ':' | '：' | '—' | '–' | '(' | ')' | '（' | '）'
+        )
+    };
+    let start = s[..rel]
+        .rfind(is_sep)
+        .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let end = s[rel..].find(is_sep).map(|i| rel + i).unwrap_or(s.len());
+    sentence.start + start..sentence.start + end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        split_sentences(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect()
+    }
+
+    #[test]
+    fn english_abbreviations_do_not_end_sentences() {
+        let t = "Apple was No. 1 in the U.S. market. Samsung was second.";
+        assert_eq!(
+            sentences(t),
+            vec!["Apple was No. 1 in the U.S. market.", "Samsung was second."]
+        );
+    }
+
+    #[test]
+    fn chinese_sentence_ends() {
+        let t = "宁德时代位居第一；比亚迪排名第二。两家合计占比超过七成！";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "宁德时代位居第一；",
+                "比亚迪排名第二。",
+                "两家合计占比超过七成！"
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_are_not_sentence_ends() {
+        let t = "TSMC held 70.2% of the market. SMIC followed.";
+        assert_eq!(
+            sentences(t),
+            vec!["TSMC held 70.2% of the market.", "SMIC followed."]
+        );
+    }
+
+    #[test]
+    fn ad_lines_without_punctuation_split() {
+        let t = "FROM THE NO.1 BRAND*\nRoborock ranked first last year.";
+        assert_eq!(
+            sentences(t),
+            vec!["FROM THE NO.1 BRAND*", "Roborock ranked first last year."]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let t = "Samsung held a share of\n20% in the quarter.";
+        assert_eq!(
+            sentences(t),
+            vec!["Samsung held a share of\n20% in the quarter."]
+        );
+    }
+
+    #[test]
+    fn title_heading_and_footnote() {
+        let t = "Big news today\n\nFirst paragraph here. Another one.\n\nHow it started\n\nBody text.\n*Source: IDC, 2024.";
+        let l = layout_text(t);
+        let kinds: Vec<_> = l.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Title,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Footnote
+            ]
+        );
+        assert_eq!(l.lead, Some(1));
+        assert_eq!(l.sentence_at(t.find("Another").unwrap()), Some(2));
+    }
+}

@@ -1,0 +1,456 @@
+//! Who holds the share or rank: the organisation named nearest before the claim in its
+//! clause, a capitalised name in English, the clause-initial noun in Chinese, or, for "it",
+//! "the company" and 公司, whoever the paragraph was last talking about.
+
+use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::segments::{Layout, is_cjk};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubjectDraft {
+    pub range: Range<usize>,
+    pub id: Option<String>,
+    /// True when the subject stands in the claim's own sentence.
+    pub local: bool,
+}
+
+/// Words that open an English clause without naming anyone.
+const EN_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "according",
+    "as",
+    "its",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "measured",
+    "among",
+    "with",
+    "after",
+    "before",
+    "during",
+    "since",
+    "but",
+    "and",
+    "while",
+    "meanwhile",
+    "also",
+    "over",
+    "under",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "fy",
+    "press",
+    "release",
+    "source",
+    "sources",
+    "data",
+    "no",
+    "number",
+    "top",
+    "about",
+    "overall",
+    "both",
+    "each",
+    "all",
+    "last",
+    "this",
+    "next",
+    "first",
+    "second",
+    "third",
+    "once",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "however",
+    "today",
+    "now",
+    "here",
+    "there",
+    "we",
+    "our",
+    "they",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "ceo",
+    "cto",
+    "cfo",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "where",
+    "when",
+    "why",
+    "how",
+    "what",
+    "which",
+    "who",
+    "whose",
+    "if",
+    "despite",
+    "although",
+    "though",
+    "even",
+    "only",
+    "just",
+    "combined",
+    "together",
+    "year",
+    "years",
+    "quarter",
+    "market",
+    "share",
+    "global",
+    "world",
+    "worldwide",
+    "new",
+    "said",
+    "says",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "is",
+    "was",
+    "are",
+    "were",
+];
+
+const EN_PRONOUNS: &[&str] = &[
+    "it",
+    "its",
+    "the company",
+    "the company's",
+    "the firm",
+    "the group",
+    "the brand",
+    "the vendor",
+    "we",
+    "our",
+    "us",
+    "they",
+    "their",
+    "itself",
+];
+
+const ZH_PRONOUNS: &[&str] = &[
+    "本公司",
+    "该公司",
+    "公司",
+    "我们",
+    "我司",
+    "本集团",
+    "集团",
+    "该品牌",
+    "其",
+    "我们的",
+];
+
+/// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
+fn zh_boundary() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"以|在|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
+        )
+        .expect("static regex")
+    })
+}
+
+fn zh_openers() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:其中|而|但是|但|另外|此外|同时|不过|另|并且|并|且|也|还|则|因此|目前|此前|随后|最终|其次|再次|按[^，,]{1,12}?计算?|从[^，,]{1,12}?看)")
+            .expect("static regex")
+    })
+}
+
+fn en_name() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let word = r"(?:[A-Z][\w&+'’.-]*|[a-z]{1,3}[A-Z][\w+-]*|\d+[A-Z][\w-]*)";
+        Regex::new(&format!(r"{word}(?:\s+(?:of\s+|&\s+|de\s+)?{word})*")).expect("static regex")
+    })
+}
+
+pub struct SubjectFinder<'a> {
+    text: &'a str,
+    layout: &'a Layout,
+    lex: &'a Lexicons,
+}
+
+impl<'a> SubjectFinder<'a> {
+    pub fn new(text: &'a str, layout: &'a Layout, lex: &'a Lexicons) -> Self {
+        SubjectFinder { text, layout, lex }
+    }
+
+    fn org_id(&self, r: &Range<usize>) -> Option<String> {
+        let lex = self.lex.get(LexiconCategory::Org);
+        let found = lex.find(self.text, r.clone());
+        found
+            .first()
+            .filter(|m| m.range == *r)
+            .map(|m| lex.id(m.entry).to_string())
+    }
+
+    /// Is this text a pronoun standing for an earlier subject or the issuer?
+    pub fn is_pronoun(t: &str) -> bool {
+        let l = t.trim().to_lowercase();
+        EN_PRONOUNS.contains(&l.as_str()) || ZH_PRONOUNS.contains(&t.trim())
+    }
+
+    /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
+    pub fn find(
+        &self,
+        s: usize,
+        claim: &Range<usize>,
+        orgs: &[Range<usize>],
+    ) -> Option<SubjectDraft> {
+        let sentence = self.layout.sentences[s].range.clone();
+        let clause = subject_clause(self.text, sentence.clone(), claim.start);
+        // A known organisation in the clause before the claim; in Chinese the first one (the
+        // topic), in English the nearest one.
+        let before: Vec<&Range<usize>> = orgs
+            .iter()
+            .filter(|o| o.start >= clause.start && o.end <= claim.start)
+            .collect();
+        let chinese = self.text[clause.clone()].chars().any(is_cjk);
+        let pick = if chinese {
+            before.first()
+        } else {
+            before.last()
+        };
+        if let Some(r) = pick {
+            return Some(SubjectDraft {
+                range: (*r).clone(),
+                id: self.org_id(r),
+                local: true,
+            });
+        }
+        let guess = if chinese {
+            self.zh_chunk(clause.start..claim.start)
+        } else {
+            self.en_name_before(clause.start..claim.start)
+        };
+        if let Some(r) = guess {
+            return Some(SubjectDraft {
+                id: self.org_id(&r),
+                range: r,
+                local: true,
+            });
+        }
+        // An organisation earlier in the sentence, then one right after the claim
+        // ("此前排名第一的LG显示器").
+        if let Some(r) = orgs
+            .iter()
+            .rfind(|o| o.end <= claim.start && o.start >= sentence.start)
+        {
+            return Some(SubjectDraft {
+                range: r.clone(),
+                id: self.org_id(r),
+                local: true,
+            });
+        }
+        if !chinese && let Some(r) = self.en_name_before(sentence.start..claim.start) {
+            return Some(SubjectDraft {
+                id: self.org_id(&r),
+                range: r,
+                local: true,
+            });
+        }
+        let after = orgs
+            .iter()
+            .find(|o| o.start >= claim.end && o.start <= claim.end + 12);
+        after.map(|r| SubjectDraft {
+            range: r.clone(),
+            id: self.org_id(r),
+            local: true,
+        })
+    }
+
+    fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let hay = &self.text[r.clone()];
+        let mut best = None;
+        for m in en_name().find_iter(hay) {
+            if let Some(trimmed) = trim_en_name(m.as_str()) {
+                let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+                let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
+                let cand = start..start + trimmed.len();
+                if !self.is_scope_word(&cand) {
+                    best = Some(cand);
+                }
+            }
+        }
+        best
+    }
+
+    /// A name that is only a place, a market or a source does not hold a share.
+    fn is_scope_word(&self, r: &Range<usize>) -> bool {
+        [
+            LexiconCategory::Geo,
+            LexiconCategory::Source,
+            LexiconCategory::Market,
+            LexiconCategory::Metric,
+        ]
+        .iter()
+        .any(|&c| {
+            self.lex
+                .get(c)
+                .find(self.text, r.clone())
+                .iter()
+                .any(|m| m.range.len() * 10 >= r.len() * 8)
+        })
+    }
+
+    fn zh_chunk(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let hay = &self.text[r.clone()];
+        let opener = zh_openers().find(hay).map_or(0, |m| m.end());
+        let rest = &hay[opener..];
+        let rest_trim =
+            rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】".contains(c));
+        let skip = opener + (rest.len() - rest_trim.len());
+        let end = zh_boundary()
+            .find(rest_trim)
+            .map_or(rest_trim.len(), |m| m.start());
+        let chunk = rest_trim[..end]
+            .trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(".contains(c));
+        let chars = chunk.chars().count();
+        if !(2..=14).contains(&chars) || chunk.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let start = r.start + skip;
+        let cand = start..start + chunk.len();
+        if self.is_scope_word(&cand)
+            || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司"
+        {
+            return None;
+        }
+        Some(cand)
+    }
+}
+
+/// The clause a subject may sit in: from the last comma, semicolon or colon before the claim
+/// to the claim. Parentheses do not split it, so "财付通（含微信支付）以39.51%" keeps its subject.
+fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
+    let s = &text[sentence.clone()];
+    let rel = pos.saturating_sub(sentence.start).min(s.len());
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s[..rel].char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            ',' | '，' | ';' | '；' | ':' | '：' | '—' if depth <= 0 => {
+                start = i + c.len_utf8()
+            }
+            _ => {}
+        }
+    }
+    sentence.start + start..sentence.end
+}
+
+fn trim_en_name(name: &str) -> Option<&str> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        let l = first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if EN_STOP.contains(&l.as_str())
+            && words.len() > 1
+            && !(l == "the"
+                && words.len() > 1
+                && words.len() <= 3
+                && words[1].chars().next().is_some_and(char::is_uppercase))
+        {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    // "ByteDance's Volcano Engine": the owner is context, the last name is the subject.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+        && i + 1 < words.len()
+    {
+        words.drain(..=i);
+    }
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let (s, e) = (name.find(first)?, name.rfind(last)? + last.len());
+    let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
+    let out = out
+        .strip_suffix("'s")
+        .or_else(|| out.strip_suffix("’s"))
+        .unwrap_or(out);
+    let l = out.to_lowercase();
+    if out.is_empty() || EN_STOP.contains(&l.as_str()) {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_names_drop_openers_and_owners() {
+        assert_eq!(trim_en_name("According to IDC"), Some("IDC"));
+        assert_eq!(
+            trim_en_name("ByteDance's Volcano Engine"),
+            Some("Volcano Engine")
+        );
+        assert_eq!(trim_en_name("The Roku Channel"), Some("The Roku Channel"));
+        assert_eq!(trim_en_name("In"), None);
+    }
+
+    #[test]
+    fn parentheses_do_not_split_the_subject_clause() {
+        let t = "财付通（含微信支付）以39.51%的份额位列第二";
+        let r = subject_clause(t, 0..t.len(), t.find("以").unwrap());
+        assert_eq!(&t[r.start..], t);
+    }
+}

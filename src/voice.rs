@@ -1,0 +1,158 @@
+//! The document's voice: is it promotional copy (a vendor release, an ad), and who issued it?
+//! Extreme terms are only a problem when a company uses them about itself in its own copy.
+
+use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::rules::{RuleSet, ScopeRole};
+use crate::segments::{BlockKind, Layout};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default)]
+pub struct Voice {
+    pub promotional: bool,
+    /// Names the issuer goes by in this document.
+    pub issuer_names: Vec<String>,
+    pub issuer_ids: Vec<String>,
+}
+
+/// Spans inside quotation marks: a journalist quoting an executive's "we" is not the
+/// publication speaking.
+pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '「' | '『') => open = Some((i, c)),
+            (None, '"') => open = Some((i, c)),
+            (Some((s, '“')), '”')
+            | (Some((s, '「')), '」')
+            | (Some((s, '『')), '』')
+            | (Some((s, '"')), '"') => {
+                out.push(s..i + c.len_utf8());
+                open = None;
+            }
+            (Some(_), '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn first_person(text: &str, quoted: &[Range<usize>]) -> usize {
+    let inside = |i: usize| quoted.iter().any(|q| q.contains(&i));
+    let mut n = 0;
+    for (i, w) in text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+    {
+        if matches!(w, "we" | "We" | "our" | "Our" | "us") && !inside(i) {
+            n += 1;
+        }
+    }
+    for p in ["我们", "本公司", "我司", "本集团"] {
+        n += text.match_indices(p).filter(|(i, _)| !inside(*i)).count() * 2;
+    }
+    n
+}
+
+pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons) -> Voice {
+    let quoted = quoted_ranges(text);
+    let mut markers = 0;
+    let mut names: Vec<String> = Vec::new();
+    for p in &set.scopes {
+        match p.role {
+            ScopeRole::Promotional => {
+                markers += p
+                    .regex
+                    .find_iter(text)
+                    .filter(|m| !quoted.iter().any(|q| q.contains(&m.start())))
+                    .count();
+            }
+            ScopeRole::Issuer => {
+                for caps in p.regex.captures_iter(text) {
+                    if let Some(n) = crate::rules::name_group(&p.regex, &caps) {
+                        let n = n.as_str().trim();
+                        if !n.is_empty() && n.chars().count() <= 40 {
+                            names.push(n.to_string());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let promotional = markers > 0 || first_person(text, &quoted) >= 3;
+    let org = lex.get(LexiconCategory::Org);
+    let mut ids: Vec<String> = Vec::new();
+    for n in &names {
+        for m in org.find(n, 0..n.len()) {
+            ids.push(org.id(m.entry).to_string());
+        }
+    }
+    // Without an "About us" line, the organisation the title names is the issuer.
+    if ids.is_empty()
+        && names.is_empty()
+        && let Some(t) = layout.blocks.iter().find(|b| b.kind == BlockKind::Title)
+        && let Some(m) = org.find(text, t.range.clone()).first()
+    {
+        names.push(text[m.range.clone()].to_string());
+        ids.push(org.id(m.entry).to_string());
+    }
+    Voice {
+        promotional,
+        issuer_names: names,
+        issuer_ids: ids,
+    }
+}
+
+impl Voice {
+    /// Does a subject refer to the issuer? No subject at all, in promotional copy, is the
+    /// issuer speaking about itself.
+    pub fn is_self(
+        &self,
+        subject_text: Option<&str>,
+        subject_id: Option<&str>,
+        ancestors: &[String],
+    ) -> bool {
+        let Some(t) = subject_text else { return true };
+        if crate::subject::SubjectFinder::is_pronoun(t) {
+            return true;
+        }
+        if let Some(id) = subject_id
+            && self
+                .issuer_ids
+                .iter()
+                .any(|i| i == id || ancestors.contains(i))
+        {
+            return true;
+        }
+        let t = t.trim();
+        self.issuer_names.iter().any(|n| {
+            let n = n.trim();
+            !n.is_empty() && (n.contains(t) || t.contains(n))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_found() {
+        let t = "He said \"we lead\" and “我们第一”.";
+        let q = quoted_ranges(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(&t[q[0].clone()], "\"we lead\"");
+    }
+
+    #[test]
+    fn first_person_outside_quotes_only() {
+        let t = "\"We are No. 1,\" said the CEO.";
+        assert_eq!(first_person(t, &quoted_ranges(t)), 0);
+        assert_eq!(first_person("We lead. Our share grew.", &[]), 2);
+    }
+}
