@@ -3,6 +3,9 @@ fn main() {
     let scanner = claimscope::Scanner::with_defaults().unwrap();
     for s in std::env::args().skip(1) {
         let doc = claimscope::Document::from_text(s.clone());
+        for c in scanner.scope_debug(&doc) {
+            println!("  scope {}", c);
+        }
         for c in scanner.candidates_debug(&doc) {
             println!("  cand {}", c);
         }

@@ -182,8 +182,8 @@ pub fn detect_lang(text: &str) -> Lang {
             latin += 1;
         }
     }
-    // A Han character carries about as much as a four-letter word.
-    let han_weight = han * 3;
+    // A Han character carries about as much as a short English word.
+    let han_weight = han * 4;
     if han_weight == 0 && latin == 0 {
         Lang::En
     } else if han_weight >= latin * 4 {

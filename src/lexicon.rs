@@ -192,7 +192,7 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let first = bytes.get(start).copied().unwrap_or(b' ');
     let last = bytes.get(end.wrapping_sub(1)).copied().unwrap_or(b' ');
     let before_ok = start == 0 || !word(first) || !word(bytes[start - 1]);
-    let after_ok = end >= bytes.len() || !word(last) || !word(bytes[end]);
+    let after_ok = end >= bytes.len() || !word(last) || !(word(bytes[end]) || bytes[end] == b'$');
     before_ok && after_ok
 }
 

@@ -147,7 +147,7 @@ fn run_rule(
     let sentence = &text[range.clone()];
     if let Some((req, reach)) = &rule.requires {
         let hay = match reach {
-            Reach::Sentence => sentence,
+            Reach::Clause | Reach::Sentence => sentence,
             _ => &text[layout.blocks[layout.sentences[s].block].range.clone()],
         };
         if !req.is_match(hay) {
@@ -168,11 +168,11 @@ fn run_rule(
             ),
             spec => eval(spec, caps.name("value").map(|m| m.as_str())),
         };
+        // The hedge may sit outside the value group ("占比超过七成"), so look at the claim.
         let vague = rule.vague
             || (rule.value == ValueSpec::Share
-                && caps
-                    .name("value")
-                    .is_some_and(|m| coarse_hedged(m.as_str())));
+                && caps.name("value").is_some()
+                && coarse_hedged(claim.as_str()));
         let top = match rule.top {
             ValueSpec::Fixed(x) if x >= 0.0 => Some(x as u32),
             spec => eval(spec, caps.name("top").map(|m| m.as_str())).map(|v| v as u32),

@@ -173,6 +173,16 @@ pub struct DocumentReport {
     /// Things the reader should know about how the input was read (replaced bytes, transcoding).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
+    /// Whether the document reads as promotional copy and who issued it: the basis of
+    /// `extreme-term`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<VoiceReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoiceReport {
+    pub promotional: bool,
+    pub issuer: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

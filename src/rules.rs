@@ -174,6 +174,8 @@ pub enum ValueSpec {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
+    /// Only the clause the claim stands in: a characterisation such as "a global leader in X".
+    Clause,
     Sentence,
     Paragraph,
     Document,
@@ -467,12 +469,13 @@ fn parse_value(v: &Option<Spanned<RawValue>>) -> Result<ValueSpec, (usize, Strin
 fn parse_reach(r: &Option<Spanned<String>>, default: Reach) -> Result<Reach, (usize, String)> {
     let Some(r) = r else { return Ok(default) };
     match r.get_ref().as_str() {
+        "clause" => Ok(Reach::Clause),
         "sentence" => Ok(Reach::Sentence),
         "paragraph" => Ok(Reach::Paragraph),
         "document" => Ok(Reach::Document),
         other => Err((
             r.span().start,
-            format!("unknown reach \"{other}\" (use sentence, paragraph or document)"),
+            format!("unknown reach \"{other}\" (use clause, sentence, paragraph or document)"),
         )),
     }
 }

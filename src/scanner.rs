@@ -4,10 +4,12 @@
 use crate::document::Document;
 use crate::flags::{self, FlagInput};
 use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::matcher::Candidate;
 use crate::matcher::Matcher;
-use crate::model::{Claim, Kind, Scope, Span, Tag, Via};
-use crate::rules::{self, LoadError, RuleSet, RuleSource};
+use crate::model::{Claim, Kind, Scope, Span, Tag, Via, VoiceReport};
+use crate::rules::{self, LoadError, Reach, RuleSet, RuleSource};
 use crate::scope::{ScopeFinder, TagDraft};
+use crate::segments::{Layout, clause_bounds};
 use crate::subject::{SubjectDraft, SubjectFinder};
 use crate::voice;
 use include_dir::{Dir, include_dir};
@@ -89,11 +91,16 @@ impl Scanner {
 
     /// Every claim in a document, in text order.
     pub fn scan(&self, doc: &Document) -> Vec<Claim> {
+        self.analyze(doc).0
+    }
+
+    /// Claims and the document voice they were judged in.
+    pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
         let text = doc.text.as_str();
         let layout = &doc.layout;
         let cands = self.matcher.candidates(&self.set, text, layout);
         if cands.is_empty() {
-            return Vec::new();
+            return (Vec::new(), None);
         }
         let voice = voice::detect(text, layout, &self.set, &self.lex);
         let mut scopes = ScopeFinder::new(text, layout, &self.set, &self.lex);
@@ -132,7 +139,12 @@ impl Scanner {
             {
                 last_subject = Some((block, s.clone()));
             }
-            let resolved = scopes.resolve(c, rule.reach, subject.as_ref().map(|s| &s.range));
+            let reach = if is_characterisation(text, layout, c) {
+                Reach::Clause
+            } else {
+                rule.reach
+            };
+            let resolved = scopes.resolve(c, reach, subject.as_ref().map(|s| &s.range));
             let subject_tag = subject.as_ref().map(|s| self.subject_tag(doc, s));
             let absolute = rule.extreme.unwrap_or(match c.kind {
                 Kind::Superlative => true,
@@ -179,7 +191,11 @@ impl Scanner {
                 flags: flag_list,
             });
         }
-        claims
+        let report = VoiceReport {
+            promotional: voice.promotional,
+            issuer: voice.issuer_names.clone(),
+        };
+        (claims, Some(report))
     }
 
     fn ancestors(&self, id: &str) -> Vec<String> {
@@ -233,7 +249,44 @@ impl Scanner {
     }
 }
 
+/// A superlative that opens its clause ("Acme, the world's leading maker of...", "As a
+/// global leader in X, ...", 作为行业龙头) describes its subject rather than reporting a
+/// measurement, so figures elsewhere in the sentence do not scope it.
+fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
+    let clause = clause_bounds(
+        text,
+        layout.sentences[c.sentence].range.clone(),
+        c.span.start,
+    );
+    let before = text[clause.start.min(c.span.start)..c.span.start].trim();
+    let lower = before.to_lowercase();
+    let rest = &text[c.span.start..clause.end.max(c.span.end)];
+    let introduced = ["as a", "as an", "as the", "作为", "身为"]
+        .iter()
+        .any(|p| lower.ends_with(p));
+    // "one of the largest", "最大的…之一": membership of a vague set, not a measured place.
+    let one_of =
+        lower.ends_with("one of the") || lower.ends_with("one of") || rest.contains("之一");
+    introduced || c.kind == Kind::Superlative && (before.is_empty() || one_of)
+}
+
 impl Scanner {
+    /// Every scope value found in every sentence, described, for rule authors.
+    pub fn scope_debug(&self, doc: &Document) -> Vec<String> {
+        let mut f = ScopeFinder::new(&doc.text, &doc.layout, &self.set, &self.lex);
+        (0..doc.layout.sentences.len())
+            .flat_map(|s| {
+                let head: String = doc.text[doc.layout.sentences[s].range.clone()]
+                    .chars()
+                    .take(30)
+                    .collect();
+                f.describe(s)
+                    .into_iter()
+                    .map(move |d| format!("[{s}] {head}… {d}"))
+            })
+            .collect()
+    }
+
     /// Every raw regex hit before excludes and overlaps, described, for rule authors.
     pub fn candidates_debug(&self, doc: &Document) -> Vec<String> {
         self.matcher.debug(&self.set, &doc.text, &doc.layout)

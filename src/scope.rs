@@ -6,7 +6,7 @@ use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::matcher::Candidate;
 use crate::model::Via;
 use crate::rules::{Reach, RuleSet, ScopeField, ScopeRole};
-use crate::segments::{BlockKind, Layout};
+use crate::segments::Layout;
 use std::ops::Range;
 
 /// One scope value found in one sentence.
@@ -170,6 +170,8 @@ impl<'a> ScopeFinder<'a> {
                 });
             }
         }
+        let lexicon_hits: Vec<(ScopeField, Range<usize>)> =
+            out.iter().map(|f| (f.field, f.range.clone())).collect();
         for p in &self.set.scopes {
             let Some(field) = p.field else { continue };
             if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) {
@@ -183,18 +185,36 @@ impl<'a> ScopeFinder<'a> {
                     continue;
                 }
                 // A lexicon hit at the same place already carries a canonical id.
-                if out
+                if lexicon_hits
                     .iter()
-                    .any(|f: &Found| f.field == field && overlaps(&f.range, &r) && !f.vague)
+                    .any(|(f, lr)| *f == field && overlaps(lr, &r))
                 {
                     continue;
                 }
+                // The name gets a canonical id only when a lexicon alias is most of it.
                 let id = p.tag_id.clone().or_else(|| {
                     let lex = self.lex.get(category(field));
                     lex.find(text, r.clone())
-                        .first()
+                        .into_iter()
+                        .find(|m| m.range.len() * 2 >= r.len())
                         .map(|m| lex.id(m.entry).to_string())
                 });
+                // "Delta reported", "Samsung says": a company speaking is not a measurer,
+                // unless the name is also a known source.
+                if field == ScopeField::Source
+                    && p.role == ScopeRole::Value
+                    && id.is_none()
+                    && p.tag_id.is_none()
+                {
+                    let org = self.lex.get(LexiconCategory::Org);
+                    if org
+                        .find(text, r.clone())
+                        .iter()
+                        .any(|m| m.range.len() * 2 >= r.len())
+                    {
+                        continue;
+                    }
+                }
                 out.push(Found {
                     field,
                     range: r,
@@ -203,38 +223,65 @@ impl<'a> ScopeFinder<'a> {
                 });
             }
         }
+        let vague: Vec<Range<usize>> = out
+            .iter()
+            .filter(|f| f.vague)
+            .map(|f| f.range.clone())
+            .collect();
+        out.retain(|f| f.vague || f.id.is_some() || !vague.iter().any(|v| overlaps(v, &f.range)));
+        // "2012—2023年" is one period, not a year inside a range.
+        let all = out.clone();
+        out.retain(|f| {
+            !all.iter().any(|g| {
+                g.field == f.field
+                    && g.range.len() > f.range.len()
+                    && g.range.start <= f.range.start
+                    && f.range.end <= g.range.end
+            })
+        });
         out
+    }
+
+    /// Every scope value found in a sentence, described, for rule authors.
+    pub fn describe(&mut self, s: usize) -> Vec<String> {
+        let text = self.text;
+        self.found(s)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{:?} {:?} id={:?}{}",
+                    f.field,
+                    &text[f.range.clone()],
+                    f.id,
+                    if f.vague { " vague" } else { "" }
+                )
+            })
+            .collect()
     }
 
     /// Context levels for a claim: its sentence (and footnotes it points at), the rest of its
     /// paragraph nearest first, then the nearest heading, the title and the lead paragraph.
-    fn levels(&self, c: &Candidate) -> [(Via, Vec<usize>); 3] {
+    fn levels(&self, c: &Candidate) -> [(Via, Vec<(usize, bool)>); 3] {
         let layout = self.layout;
         let s = c.sentence;
         let block = layout.sentences[s].block;
-        let mut own = vec![s];
+        let mut own = vec![(s, false)];
         let sentence_text = &self.text[layout.sentences[s].range.clone()];
         if sentence_text.contains('*') || sentence_text.contains('※') {
             for f in layout.footnotes() {
-                own.extend(layout.blocks[f].sentences.clone());
+                own.extend(layout.blocks[f].sentences.clone().map(|x| (x, false)));
             }
         }
         let b = &layout.blocks[block];
-        let mut para: Vec<usize> = (b.sentences.start..s).rev().collect();
-        para.extend(s + 1..b.sentences.end);
+        let mut para: Vec<(usize, bool)> =
+            (b.sentences.start..s).rev().map(|x| (x, false)).collect();
+        para.extend((s + 1..b.sentences.end).map(|x| (x, true)));
         let mut doc = Vec::new();
         for h in layout.headings_before(block) {
-            doc.extend(layout.blocks[h].sentences.clone());
+            doc.extend(layout.blocks[h].sentences.clone().map(|x| (x, false)));
         }
         if let Some(lead) = layout.lead.filter(|&l| l != block) {
-            doc.extend(layout.blocks[lead].sentences.clone());
-        }
-        // A claim in the title or a heading reads the lead as its context.
-        if matches!(b.kind, BlockKind::Title | BlockKind::Heading)
-            && layout.lead.is_none()
-            && let Some(next) = layout.blocks.get(block + 1)
-        {
-            doc.extend(next.sentences.clone());
+            doc.extend(layout.blocks[lead].sentences.clone().map(|x| (x, false)));
         }
         [
             (Via::Sentence, own),
@@ -250,24 +297,50 @@ impl<'a> ScopeFinder<'a> {
         subject: Option<&Range<usize>>,
     ) -> Resolved {
         let levels = self.levels(c);
+        let clause = crate::segments::clause_bounds(
+            self.text,
+            self.layout.sentences[c.sentence].range.clone(),
+            c.span.start,
+        );
+        let clause = clause.start.min(c.span.start)..clause.end.max(c.span.end);
         let mut out = Resolved::default();
         for field in ScopeField::ALL {
-            let limit = match field {
-                ScopeField::Market => Reach::Document,
-                _ => reach,
+            // A market is what a claim is about even in a slogan, so it may always come from
+            // context; the other fields only as far as the rule lets them.
+            let limit = if field == ScopeField::Market {
+                Reach::Document
+            } else {
+                reach
             };
             let allowed = match limit {
-                Reach::Sentence => 1,
+                Reach::Clause | Reach::Sentence => 1,
                 Reach::Paragraph => 2,
                 Reach::Document => 3,
             };
             'levels: for (via, sentences) in levels.iter().take(allowed) {
                 let mut best: Option<(usize, Found)> = None;
                 let mut vague: Option<(usize, Found)> = None;
-                for &s in sentences {
+                for &(s, later) in sentences {
+                    // Later sentences of a paragraph attribute ("The firm credits IDC"), they
+                    // do not re-scope.
+                    if later && field != ScopeField::Source {
+                        continue;
+                    }
                     for f in self.found(s).iter().filter(|f| f.field == field) {
-                        if subject.is_some_and(|r| overlaps(r, &f.range))
-                            || overlaps(&f.range, &c.span) && field == ScopeField::Source
+                        if subject.is_some_and(|r| overlaps(r, &f.range)) {
+                            continue;
+                        }
+                        // What a share counts is said before it or in its clause, not in a
+                        // later clause about something else ("…市占率为27.8%，全年销量达…").
+                        if field == ScopeField::Metric
+                            && s == c.sentence
+                            && f.range.start >= clause.end
+                        {
+                            continue;
+                        }
+                        if limit == Reach::Clause
+                            && s == c.sentence
+                            && !(f.range.start >= clause.start && f.range.end <= clause.end)
                         {
                             continue;
                         }

@@ -175,12 +175,25 @@ fn is_footnote_line(line: &str) -> bool {
 /// The first block is the title when it is one short line without a final full stop;
 /// later short lines without terminal punctuation are headings.
 fn classify_headings(text: &str, hints: &mut [BlockHint]) {
+    let mut titled = false;
     for (i, h) in hints.iter_mut().enumerate() {
+        if h.kind == BlockKind::Heading
+            && text[h.range.clone()].starts_with('#')
+            && !titled
+            && i == 0
+        {
+            h.kind = BlockKind::Title;
+            titled = true;
+            continue;
+        }
         if h.kind != BlockKind::Paragraph {
             continue;
         }
         let body = &text[h.range.clone()];
         if body.contains('\n') {
+            continue;
+        }
+        if is_boilerplate(body) {
             continue;
         }
         let chars = body.chars().count();
@@ -195,8 +208,9 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
             last,
             '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，'
         );
-        if i == 0 && chars <= 160 && !terminal {
+        if !titled && i <= 2 && chars <= 160 && !terminal && !is_boilerplate(body) {
             h.kind = BlockKind::Title;
+            titled = true;
         } else if short && !terminal && body.split_whitespace().count() <= 12 {
             h.kind = BlockKind::Heading;
         }
@@ -214,7 +228,11 @@ pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
             layout.sentences.push(Sentence { range: r, block });
         }
         let last = layout.sentences.len();
-        if layout.lead.is_none() && hint.kind == BlockKind::Paragraph && last > first {
+        if layout.lead.is_none()
+            && hint.kind == BlockKind::Paragraph
+            && last > first
+            && is_substantial(&text[hint.range.clone()])
+        {
             layout.lead = Some(block);
         }
         layout.blocks.push(Block {
@@ -224,6 +242,58 @@ pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
         });
     }
     layout
+}
+
+/// Release furniture that is neither a title nor a heading: "PRESS RELEASE", a bare date.
+fn is_boilerplate(body: &str) -> bool {
+    let t = body
+        .trim()
+        .trim_matches(|c: char| "【】[]()（）".contains(c));
+    let upper = t.to_ascii_uppercase();
+    [
+        "PRESS RELEASE",
+        "NEWS RELEASE",
+        "FOR IMMEDIATE RELEASE",
+        "新闻稿",
+        "公司公告",
+        "OPINION",
+        "评论",
+    ]
+    .iter()
+    .any(|m| upper == *m)
+        || t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-/年月日".contains(c))
+        || (t.split_whitespace().count() <= 4
+            && t.chars().any(|c| c.is_ascii_digit())
+            && t.split_whitespace().any(is_month))
+}
+
+fn is_month(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_ascii_lowercase();
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .contains(&w.as_str())
+}
+
+/// A lead paragraph says something: a dateline, "PRESS RELEASE" or a byline is not one.
+fn is_substantial(body: &str) -> bool {
+    let cjk = body.chars().filter(|c| is_cjk(*c)).count();
+    let words = body.split_whitespace().count();
+    cjk >= 25 || words >= 12
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -327,7 +397,7 @@ pub fn clause_bounds(text: &str, sentence: Range<usize>, pos: usize) -> Range<us
     let is_sep = |c: char| {
         matches!(
             c,
-            ',' | '，' | ';' | '；' | ':' | '：' | '—' | '–' | '(' | ')' | '（' | '）'
+            ',' | '，' | ';' | '；' | ':' | '：' | '—' | '–' | '(' | ')' | '（' | '）' | '　'
         )
     };
     let start = s[..rel]
@@ -400,7 +470,7 @@ mod tests {
 
     #[test]
     fn title_heading_and_footnote() {
-        let t = "Big news today\n\nFirst paragraph here. Another one.\n\nHow it started\n\nBody text.\n*Source: IDC, 2024.";
+        let t = "Big news today\n\nThe first paragraph says enough to be a lead for the claims. Another one.\n\nHow it started\n\nBody text.\n*Source: IDC, 2024.";
         let l = layout_text(t);
         let kinds: Vec<_> = l.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(

@@ -293,7 +293,13 @@ impl<'a> SubjectFinder<'a> {
                 local: true,
             });
         }
-        if !chinese && let Some(r) = self.en_name_before(sentence.start..claim.start) {
+        if !chinese
+            && let Some(r) = self.en_name_before(sentence.start..claim.start)
+            && !self.text[r.end..claim.start]
+                .trim_start()
+                .starts_with([':', '：'])
+        {
+            // A name followed by a colon labels a list item; it does not hold the share.
             return Some(SubjectDraft {
                 id: self.org_id(&r),
                 range: r,
@@ -328,9 +334,9 @@ impl<'a> SubjectFinder<'a> {
 
     /// A name that is only a place, a market or a source does not hold a share.
     fn is_scope_word(&self, r: &Range<usize>) -> bool {
+        // Sources are not excluded: a boast may be about a research firm itself.
         [
             LexiconCategory::Geo,
-            LexiconCategory::Source,
             LexiconCategory::Market,
             LexiconCategory::Metric,
         ]

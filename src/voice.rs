@@ -118,6 +118,10 @@ impl Voice {
         ancestors: &[String],
     ) -> bool {
         let Some(t) = subject_text else { return true };
+        if self.issuer_names.is_empty() && self.issuer_ids.is_empty() {
+            // Ad copy rarely names itself in an About line; its claims are its own.
+            return true;
+        }
         if crate::subject::SubjectFinder::is_pronoun(t) {
             return true;
         }

@@ -177,7 +177,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
             eprintln!("claimscope: {name}: skipped: {reason}");
             continue;
         }
-        let claims = scanner.scan(&doc);
+        let (claims, voice) = scanner.analyze(&doc);
         tripped |= claims.iter().any(|c| fail_on.trips(c));
         totals.add(&claims);
         for n in &notices {
@@ -202,6 +202,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
             lang,
             claims,
             notices,
+            voice,
         });
     }
     match format {
