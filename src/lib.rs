@@ -8,9 +8,11 @@
 pub mod document;
 pub mod flags;
 pub mod lexicon;
+pub mod loader;
 pub mod matcher;
 pub mod model;
 pub mod numbers;
+pub mod pattern;
 pub mod render;
 pub mod rules;
 pub mod scanner;

@@ -33,6 +33,7 @@ fn collect(dir: &Dir<'_>, out: &mut Vec<RuleSource>) {
             out.push(RuleSource {
                 path: format!("rules/{}", f.path().display()),
                 text: text.to_string(),
+                trusted: true,
             });
         }
     }
@@ -55,6 +56,7 @@ pub fn sources_in(dir: &std::path::Path) -> std::io::Result<Vec<RuleSource>> {
                 out.push(RuleSource {
                     path: p.display().to_string(),
                     text,
+                    trusted: false,
                 });
             }
         }

@@ -118,12 +118,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_scanner(args: &RuleArgs) -> Result<Scanner> {
+/// `strict` compiles and checks every rule now, the embedded ones included (rules test/list).
+fn load_scanner(args: &RuleArgs, strict: bool) -> Result<Scanner> {
     let mut sources: Vec<RuleSource> = if args.no_default_rules {
         Vec::new()
     } else {
         scanner::default_sources()
     };
+    if strict {
+        sources.iter_mut().for_each(|s| s.trusted = false);
+    }
     for dir in &args.rules {
         let found = scanner::sources_in(dir)
             .with_context(|| format!("cannot read rule folder {}", dir.display()))?;
@@ -136,7 +140,7 @@ fn load_scanner(args: &RuleArgs) -> Result<Scanner> {
 }
 
 fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let scanner = load_scanner(&args.rules)?;
+    let scanner = load_scanner(&args.rules, false)?;
     let stdout = std::io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() {
         Format::Human
@@ -227,7 +231,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
 }
 
 fn list_rules(args: &RuleArgs) -> Result<ExitCode> {
-    let scanner = load_scanner(args)?;
+    let scanner = load_scanner(args, true)?;
     let mut out = std::io::stdout().lock();
     for r in &scanner.set.rules {
         writeln!(out, "{:<34} {:<12} {}:{}", r.id, r.kind, r.path, r.line)?;
@@ -255,7 +259,7 @@ fn list_rules(args: &RuleArgs) -> Result<ExitCode> {
 }
 
 fn test_rules(args: &RuleArgs) -> Result<ExitCode> {
-    let scanner = load_scanner(args)?;
+    let scanner = load_scanner(args, true)?;
     let outcome = selftest::run(&scanner);
     let mut out = std::io::stdout().lock();
     for f in &outcome.failures {
