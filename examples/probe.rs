@@ -3,6 +3,13 @@ fn main() {
     let scanner = claimscope::Scanner::with_defaults().unwrap();
     for s in std::env::args().skip(1) {
         let doc = claimscope::Document::from_text(s.clone());
+        if std::env::var_os("PROBE_LAYOUT").is_some() {
+            for (i, b) in doc.layout.blocks.iter().enumerate() {
+                let head: String = doc.text[b.range.clone()].chars().take(40).collect();
+                println!("  block {i} {:?} sentences {:?} {head:?}", b.kind, b.sentences);
+            }
+            println!("  lead {:?}", doc.layout.lead);
+        }
         for c in scanner.scope_debug(&doc) {
             println!("  scope {}", c);
         }

@@ -34,10 +34,7 @@ impl OffsetMap {
     pub fn to_raw(&self, start: usize, end: usize) -> (usize, usize) {
         match self {
             OffsetMap::Identity => (start, end),
-            OffsetMap::Pieces(pieces) => (
-                map_start(pieces, start),
-                map_end(pieces, end).max(map_start(pieces, start)),
-            ),
+            OffsetMap::Pieces(pieces) => (map_start(pieces, start), map_end(pieces, end).max(map_start(pieces, start))),
         }
     }
 }
@@ -93,15 +90,8 @@ impl LineIndex {
     }
 
     pub fn line_range(&self, raw: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(raw.len());
-        let end = self
-            .starts
-            .get(line)
-            .map_or(raw.len(), |&e| e.saturating_sub(1));
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(raw.len());
+        let end = self.starts.get(line).map_or(raw.len(), |&e| e.saturating_sub(1));
         start..end.max(start)
     }
 }
@@ -124,46 +114,22 @@ impl Document {
         let layout = segments::layout_text(&raw);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&raw);
-        Document {
-            text: raw.clone(),
-            raw,
-            map: OffsetMap::Identity,
-            layout,
-            lines,
-            lang,
-        }
+        Document { text: raw.clone(), raw, map: OffsetMap::Identity, layout, lines, lang }
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
-    pub fn from_parts(
-        raw: String,
-        text: String,
-        map: OffsetMap,
-        hints: Vec<BlockHint>,
-    ) -> Document {
+    pub fn from_parts(raw: String, text: String, map: OffsetMap, hints: Vec<BlockHint>) -> Document {
         let layout = segments::layout_blocks(&text, hints);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&text);
-        Document {
-            raw,
-            text,
-            map,
-            layout,
-            lines,
-            lang,
-        }
+        Document { raw, text, map, layout, lines, lang }
     }
 
     /// A text-view range as an output span into the input.
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
         let (start, end) = self.map.to_raw(range.start, range.end);
         let (line, column) = self.lines.line_col(&self.raw, start);
-        Span {
-            start,
-            end,
-            line,
-            column,
-        }
+        Span { start, end, line, column }
     }
 
     /// The input slice at a span, exactly as the contract's `text` field wants it.
@@ -203,27 +169,9 @@ mod tests {
     fn pieces_map_both_ends() {
         // raw: "<p>A &amp; B</p>", text: "A & B"
         let pieces = vec![
-            Piece {
-                text: 0,
-                raw: 3,
-                len: 2,
-                decoded: false,
-                raw_len: 2,
-            },
-            Piece {
-                text: 2,
-                raw: 5,
-                len: 1,
-                decoded: true,
-                raw_len: 5,
-            },
-            Piece {
-                text: 3,
-                raw: 10,
-                len: 2,
-                decoded: false,
-                raw_len: 2,
-            },
+            Piece { text: 0, raw: 3, len: 2, decoded: false, raw_len: 2 },
+            Piece { text: 2, raw: 5, len: 1, decoded: true, raw_len: 5 },
+            Piece { text: 3, raw: 10, len: 2, decoded: false, raw_len: 2 },
         ];
         let map = OffsetMap::Pieces(pieces);
         assert_eq!(map.to_raw(0, 5), (3, 12));
@@ -243,9 +191,6 @@ mod tests {
     fn languages() {
         assert_eq!(detect_lang("Apple was No. 1 in smartphones."), Lang::En);
         assert_eq!(detect_lang("宁德时代以48.2%的占比位居第一。"), Lang::Zh);
-        assert_eq!(
-            detect_lang("IDC data show that 阿里云 leads the Chinese cloud market."),
-            Lang::Mixed
-        );
+        assert_eq!(detect_lang("IDC data show that 阿里云 leads the Chinese cloud market."), Lang::Mixed);
     }
 }

@@ -17,26 +17,14 @@ pub const FLAGS: &[FlagInfo] = &[
         severity: Severity::Warning,
         summary: "no statement of what is counted (revenue? units? users? tokens?)",
     },
-    FlagInfo {
-        code: "no-period",
-        severity: Severity::Warning,
-        summary: "no time period a reader can attach",
-    },
-    FlagInfo {
-        code: "no-source",
-        severity: Severity::Warning,
-        summary: "nobody is named as having measured it",
-    },
+    FlagInfo { code: "no-period", severity: Severity::Warning, summary: "no time period a reader can attach" },
+    FlagInfo { code: "no-source", severity: Severity::Warning, summary: "nobody is named as having measured it" },
     FlagInfo {
         code: "vague-source",
         severity: Severity::Warning,
         summary: "a source is alluded to but not identifiable",
     },
-    FlagInfo {
-        code: "vague-quantity",
-        severity: Severity::Warning,
-        summary: "a share stated without an exact number",
-    },
+    FlagInfo { code: "vague-quantity", severity: Severity::Warning, summary: "a share stated without an exact number" },
     FlagInfo {
         code: "extreme-term",
         severity: Severity::Error,
@@ -63,51 +51,29 @@ pub struct FlagInput<'a> {
 
 fn flag(code: &'static str, message: String) -> Flag {
     let severity = info(code).map_or(Severity::Warning, |i| i.severity);
-    Flag {
-        code: code.to_string(),
-        severity,
-        message,
-    }
+    Flag { code: code.to_string(), severity, message }
 }
 
 pub fn compute(input: &FlagInput) -> Vec<Flag> {
     let kind = input.kind.map_or("claim", |k| k.as_str());
     let mut out = Vec::new();
     if !input.has_metric {
-        out.push(flag(
-            "no-metric",
-            format!("{kind} claim with no statement of what is counted"),
-        ));
+        out.push(flag("no-metric", format!("{kind} claim with no statement of what is counted")));
     }
     if !input.has_period {
-        out.push(flag(
-            "no-period",
-            format!("{kind} claim with no time period"),
-        ));
+        out.push(flag("no-period", format!("{kind} claim with no time period")));
     }
     if !input.has_source {
         match input.vague_source {
-            Some(cue) => out.push(flag(
-                "vague-source",
-                format!("source only alluded to (\"{cue}\"), not named"),
-            )),
-            None => out.push(flag(
-                "no-source",
-                format!("{kind} claim with nobody named as having measured it"),
-            )),
+            Some(cue) => out.push(flag("vague-source", format!("source only alluded to (\"{cue}\"), not named"))),
+            None => out.push(flag("no-source", format!("{kind} claim with nobody named as having measured it"))),
         }
     }
     if input.vague_quantity {
-        out.push(flag(
-            "vague-quantity",
-            "share stated without an exact number".to_string(),
-        ));
+        out.push(flag("vague-quantity", "share stated without an exact number".to_string()));
     }
     if input.extreme {
-        out.push(flag(
-            "extreme-term",
-            "absolute term used as self-description in promotional copy".to_string(),
-        ));
+        out.push(flag("extreme-term", "absolute term used as self-description in promotional copy".to_string()));
     }
     out
 }
@@ -118,11 +84,7 @@ mod tests {
 
     #[test]
     fn vague_source_replaces_no_source() {
-        let f = compute(&FlagInput {
-            kind: Some(Kind::Rank),
-            vague_source: Some("a report"),
-            ..Default::default()
-        });
+        let f = compute(&FlagInput { kind: Some(Kind::Rank), vague_source: Some("a report"), ..Default::default() });
         let codes: Vec<_> = f.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, vec!["no-metric", "no-period", "vague-source"]);
     }

@@ -60,10 +60,7 @@ impl Entry {
         }
         self.category == LexiconCategory::Org
             || alias.len() <= 4
-            || alias
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase())
+            || alias.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
     }
 }
 
@@ -93,19 +90,12 @@ impl Lexicon {
             lex.ids.push(e.id.clone());
             lex.by_id.insert(e.id.clone(), i);
             for a in &e.aliases {
-                let bucket = if e.alias_is_case_sensitive(a) {
-                    &mut cs
-                } else {
-                    &mut ci
-                };
+                let bucket = if e.alias_is_case_sensitive(a) { &mut cs } else { &mut ci };
                 bucket.0.push(a.clone());
                 bucket.1.push(i);
             }
         }
-        lex.parents = entries
-            .iter()
-            .map(|e| e.parent.as_ref().and_then(|p| lex.by_id.get(p).copied()))
-            .collect();
+        lex.parents = entries.iter().map(|e| e.parent.as_ref().and_then(|p| lex.by_id.get(p).copied())).collect();
         let build = |(pats, owners): (Vec<String>, Vec<usize>), insensitive: bool| {
             if pats.is_empty() {
                 return None;
@@ -137,11 +127,7 @@ impl Lexicon {
         std::iter::from_fn(move || {
             let e = cur?;
             steps += 1;
-            cur = if steps > 32 {
-                None
-            } else {
-                self.parents.get(e).copied().flatten()
-            };
+            cur = if steps > 32 { None } else { self.parents.get(e).copied().flatten() };
             Some(e)
         })
     }
@@ -155,19 +141,11 @@ impl Lexicon {
             for m in ac.find_iter(hay) {
                 let (s, e) = (range.start + m.start(), range.start + m.end());
                 if is_word_bounded(text, s, e) {
-                    found.push(LexMatch {
-                        range: s..e,
-                        entry: owners[m.pattern().as_usize()],
-                    });
+                    found.push(LexMatch { range: s..e, entry: owners[m.pattern().as_usize()] });
                 }
             }
         }
-        found.sort_by(|a, b| {
-            a.range
-                .start
-                .cmp(&b.range.start)
-                .then(b.range.end.cmp(&a.range.end))
-        });
+        found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
         let mut out: Vec<LexMatch> = Vec::with_capacity(found.len());
         for m in found {
             match out.last() {
@@ -214,9 +192,7 @@ impl Lexicons {
 
     pub fn get(&self, cat: LexiconCategory) -> &Lexicon {
         static EMPTY: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        self.by_category
-            .get(&cat)
-            .unwrap_or_else(|| EMPTY.get_or_init(Lexicon::default))
+        self.by_category.get(&cat).unwrap_or_else(|| EMPTY.get_or_init(Lexicon::default))
     }
 }
 
@@ -240,19 +216,12 @@ mod tests {
     fn word_boundaries_and_longest_match() {
         let e = [
             entry("source.idc", &["IDC", "国际数据公司"]),
-            entry(
-                "source.counterpoint",
-                &["Counterpoint", "Counterpoint Research"],
-            ),
+            entry("source.counterpoint", &["Counterpoint", "Counterpoint Research"]),
         ];
         let refs: Vec<&Entry> = e.iter().collect();
         let lex = Lexicon::build(&refs);
         let t = "IDCs no; IDC's yes; counterpoint research said; 国际数据公司数据";
-        let found: Vec<&str> = lex
-            .find(t, 0..t.len())
-            .iter()
-            .map(|m| &t[m.range.clone()])
-            .collect();
+        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
         assert_eq!(found, vec!["IDC", "counterpoint research", "国际数据公司"]);
     }
 
@@ -262,11 +231,7 @@ mod tests {
         let refs: Vec<&Entry> = e.iter().collect();
         let lex = Lexicon::build(&refs);
         let t = "let us see the united states";
-        let found: Vec<&str> = lex
-            .find(t, 0..t.len())
-            .iter()
-            .map(|m| &t[m.range.clone()])
-            .collect();
+        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
         assert_eq!(found, vec!["united states"]);
     }
 }

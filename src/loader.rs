@@ -136,10 +136,7 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let col = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
 }
@@ -156,12 +153,7 @@ impl Loader<'_> {
     fn err(&mut self, src: usize, offset: usize, message: impl Into<String>) {
         let s = &self.sources[src];
         let (line, column) = self.lines[src].at(offset);
-        self.errors.push(RuleError {
-            path: s.path.clone(),
-            line,
-            column,
-            message: message.into(),
-        });
+        self.errors.push(RuleError { path: s.path.clone(), line, column, message: message.into() });
     }
 
     fn line(&self, src: usize, offset: usize) -> usize {
@@ -186,14 +178,10 @@ impl Loader<'_> {
                 || before.ends_with("\\u");
             let is_ident = !name.is_empty()
                 && name.starts_with(|c: char| c.is_ascii_lowercase())
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if is_ident && !escaped {
                 let Some((frag, _, _)) = self.defs.get(name) else {
-                    return Err(format!(
-                        "pattern uses {{{name}}} but no [defs] entry defines it"
-                    ));
+                    return Err(format!("pattern uses {{{name}}} but no [defs] entry defines it"));
                 };
                 depth += 1;
                 if depth > 200 {
@@ -214,12 +202,7 @@ impl Loader<'_> {
         Ok(out)
     }
 
-    fn regex(
-        &mut self,
-        src: usize,
-        pattern: &Spanned<String>,
-        wrap: fn(&str) -> String,
-    ) -> Option<Pattern> {
+    fn regex(&mut self, src: usize, pattern: &Spanned<String>, wrap: fn(&str) -> String) -> Option<Pattern> {
         let expanded = match self.expand(pattern.get_ref()) {
             Ok(p) => wrap(&ascii_word_classes(&p)),
             Err(e) => {
@@ -234,17 +217,8 @@ impl Loader<'_> {
             Ok(p) => Some(p),
             Err(e) => {
                 let msg = e.to_string();
-                let last = msg
-                    .lines()
-                    .last()
-                    .unwrap_or("invalid regex")
-                    .trim()
-                    .to_string();
-                self.err(
-                    src,
-                    pattern.span().start,
-                    format!("regex does not compile: {last}"),
-                );
+                let last = msg.lines().last().unwrap_or("invalid regex").trim().to_string();
+                self.err(src, pattern.span().start, format!("regex does not compile: {last}"));
                 None
             }
         }
@@ -323,9 +297,7 @@ fn parse_value(v: &Option<Spanned<RawValue>>) -> Result<ValueSpec, (usize, Strin
             "none" => Ok(ValueSpec::None),
             other => Err((
                 v.span().start,
-                format!(
-                    "unknown value \"{other}\" (use share, rank, count, ratio, none or a number)"
-                ),
+                format!("unknown value \"{other}\" (use share, rank, count, ratio, none or a number)"),
             )),
         },
     }
@@ -338,10 +310,9 @@ fn parse_reach(r: &Option<Spanned<String>>, default: Reach) -> Result<Reach, (us
         "sentence" => Ok(Reach::Sentence),
         "paragraph" => Ok(Reach::Paragraph),
         "document" => Ok(Reach::Document),
-        other => Err((
-            r.span().start,
-            format!("unknown reach \"{other}\" (use clause, sentence, paragraph or document)"),
-        )),
+        other => {
+            Err((r.span().start, format!("unknown reach \"{other}\" (use clause, sentence, paragraph or document)")))
+        }
     }
 }
 
@@ -373,10 +344,7 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
                 continue;
             }
             let line = loader.line(*i, frag.span().start);
-            loader.defs.insert(
-                name.clone(),
-                (frag.get_ref().clone(), sources[*i].path.clone(), line),
-            );
+            loader.defs.insert(name.clone(), (frag.get_ref().clone(), sources[*i].path.clone(), line));
         }
     }
     let mut set = RuleSet::default();
@@ -386,14 +354,8 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
         for raw in f.rule {
             let at = raw.span().start;
             if let Some(rule) = compile_rule(&mut loader, i, raw) {
-                if let Some(other) =
-                    seen_ids.insert(rule.id.clone(), format!("{}:{}", rule.path, rule.line))
-                {
-                    loader.err(
-                        i,
-                        at,
-                        format!("rule id \"{}\" is already used at {other}", rule.id),
-                    );
+                if let Some(other) = seen_ids.insert(rule.id.clone(), format!("{}:{}", rule.path, rule.line)) {
+                    loader.err(i, at, format!("rule id \"{}\" is already used at {other}", rule.id));
                 }
                 set.rules.push(rule);
             }
@@ -406,37 +368,19 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
             for k in &raw.kinds {
                 match Kind::parse(k.get_ref()) {
                     Some(k) => kinds.push(k),
-                    None => loader.err(
-                        i,
-                        k.span().start,
-                        format!("unknown kind \"{}\"", k.get_ref()),
-                    ),
+                    None => loader.err(i, k.span().start, format!("unknown kind \"{}\"", k.get_ref())),
                 }
             }
             if raw.before.is_none() && raw.after.is_none() && raw.text.is_none() {
-                loader.err(
-                    i,
-                    at,
-                    format!("exclude \"{}\" needs before, after or text", raw.id),
-                );
+                loader.err(i, at, format!("exclude \"{}\" needs before, after or text", raw.id));
             }
             if raw.examples.is_empty() {
                 loader.err(i, at, format!("exclude \"{}\" has no examples", raw.id));
             }
-            let before = raw
-                .before
-                .as_ref()
-                .and_then(|p| loader.regex(i, p, anchored_end));
-            let after = raw
-                .after
-                .as_ref()
-                .and_then(|p| loader.regex(i, p, anchored_start));
+            let before = raw.before.as_ref().and_then(|p| loader.regex(i, p, anchored_end));
+            let after = raw.after.as_ref().and_then(|p| loader.regex(i, p, anchored_start));
             let text = raw.text.as_ref().and_then(|p| loader.regex(i, p, plain));
-            let examples = raw
-                .examples
-                .iter()
-                .map(|e| (e.get_ref().clone(), loader.line(i, e.span().start)))
-                .collect();
+            let examples = raw.examples.iter().map(|e| (e.get_ref().clone(), loader.line(i, e.span().start))).collect();
             set.excludes.push(Exclude {
                 id: raw.id,
                 kinds,
@@ -462,19 +406,12 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
                 loader.err(
                     i,
                     at,
-                    format!(
-                        "entry id \"{}\" must start with source., metric., market., geo. or org.",
-                        raw.id
-                    ),
+                    format!("entry id \"{}\" must start with source., metric., market., geo. or org.", raw.id),
                 );
                 continue;
             };
             if raw.aliases.is_empty() || raw.aliases.iter().any(|a| a.trim().is_empty()) {
-                loader.err(
-                    i,
-                    at,
-                    format!("entry \"{}\" needs non-empty aliases", raw.id),
-                );
+                loader.err(i, at, format!("entry \"{}\" needs non-empty aliases", raw.id));
                 continue;
             }
             set.entries.push(Entry {
@@ -489,11 +426,7 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
         }
     }
     check_entries(&mut loader, &set.entries);
-    if loader.errors.is_empty() {
-        Ok(set)
-    } else {
-        Err(LoadError(loader.errors))
-    }
+    if loader.errors.is_empty() { Ok(set) } else { Err(LoadError(loader.errors)) }
 }
 
 fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<Rule> {
@@ -506,52 +439,26 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
         loader.err(
             i,
             raw.kind.span().start,
-            format!(
-                "unknown kind \"{}\" (use share, rank or superlative)",
-                raw.kind.get_ref()
-            ),
+            format!("unknown kind \"{}\" (use share, rank or superlative)", raw.kind.get_ref()),
         );
     }
     if raw.triggers.is_empty() || raw.triggers.iter().any(String::is_empty) {
-        loader.err(
-            i,
-            at,
-            format!("rule \"{}\" needs non-empty triggers", raw.id),
-        );
+        loader.err(i, at, format!("rule \"{}\" needs non-empty triggers", raw.id));
     }
     if raw.examples.is_empty() {
         loader.err(i, at, format!("rule \"{}\" has no examples", raw.id));
     }
-    let value = parse_value(&raw.value)
-        .map_err(|(o, m)| loader.err(i, o, m))
-        .unwrap_or(ValueSpec::None);
-    let top = parse_value(&raw.top)
-        .map_err(|(o, m)| loader.err(i, o, m))
-        .unwrap_or(ValueSpec::None);
-    let reach = parse_reach(&raw.reach, Reach::Document)
-        .map_err(|(o, m)| loader.err(i, o, m))
-        .unwrap_or(Reach::Document);
-    let requires_in = parse_reach(&raw.requires_in, Reach::Sentence)
-        .map_err(|(o, m)| loader.err(i, o, m))
-        .unwrap_or(Reach::Sentence);
+    let value = parse_value(&raw.value).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(ValueSpec::None);
+    let top = parse_value(&raw.top).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(ValueSpec::None);
+    let reach =
+        parse_reach(&raw.reach, Reach::Document).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(Reach::Document);
+    let requires_in =
+        parse_reach(&raw.requires_in, Reach::Sentence).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(Reach::Sentence);
     let regex = loader.regex(i, &raw.pattern, plain);
-    let requires = raw
-        .requires
-        .as_ref()
-        .and_then(|p| loader.regex(i, p, plain))
-        .map(|r| (r, requires_in));
-    let not_before = raw
-        .not_before
-        .as_ref()
-        .and_then(|p| loader.regex(i, p, anchored_end));
-    let not_after = raw
-        .not_after
-        .as_ref()
-        .and_then(|p| loader.regex(i, p, anchored_start));
-    let not_text = raw
-        .not_text
-        .as_ref()
-        .and_then(|p| loader.regex(i, p, plain));
+    let requires = raw.requires.as_ref().and_then(|p| loader.regex(i, p, plain)).map(|r| (r, requires_in));
+    let not_before = raw.not_before.as_ref().and_then(|p| loader.regex(i, p, anchored_end));
+    let not_after = raw.not_after.as_ref().and_then(|p| loader.regex(i, p, anchored_start));
+    let not_text = raw.not_text.as_ref().and_then(|p| loader.regex(i, p, plain));
     let regex = regex?;
     // A trusted (embedded) rule was checked in CI; compiling it here would cost every run.
     let strict = !loader.sources[i].trusted;
@@ -568,10 +475,7 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
             loader.err(
                 i,
                 raw.pattern.span().start,
-                format!(
-                    "rule \"{}\" needs a (?P<{name}>...) group in its pattern",
-                    raw.id
-                ),
+                format!("rule \"{}\" needs a (?P<{name}>...) group in its pattern", raw.id),
             );
         }
     }
@@ -585,33 +489,18 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
             loader.err(
                 i,
                 ex.span().start,
-                format!(
-                    "rule \"{}\" can never match this example: it holds none of the triggers",
-                    raw.id
-                ),
+                format!("rule \"{}\" can never match this example: it holds none of the triggers", raw.id),
             );
         } else if strict && !regex.is_match(&e.text) {
             loader.err(
                 i,
                 ex.span().start,
-                format!(
-                    "rule \"{}\": pattern does not match its example {:?}",
-                    raw.id, e.text
-                ),
+                format!("rule \"{}\": pattern does not match its example {:?}", raw.id, e.text),
             );
         }
-        examples.push(Example {
-            text: e.text.clone(),
-            value: e.value,
-            top: e.top,
-            line: ex_line,
-        });
+        examples.push(Example { text: e.text.clone(), value: e.value, top: e.top, line: ex_line });
     }
-    let counter = raw
-        .counter
-        .iter()
-        .map(|c| (c.get_ref().clone(), loader.line(i, c.span().start)))
-        .collect();
+    let counter = raw.counter.iter().map(|c| (c.get_ref().clone(), loader.line(i, c.span().start))).collect();
     if loader.errors.len() > before {
         return None;
     }
@@ -648,15 +537,12 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
         "value" => ScopeRole::Value,
         "vague" => ScopeRole::Vague,
         "promotional" => ScopeRole::Promotional,
+        "ad" => ScopeRole::Ad,
         "issuer" => ScopeRole::Issuer,
         "mention" => ScopeRole::Mention,
         "block" => ScopeRole::Block,
         other => {
-            loader.err(
-                i,
-                raw.role.span().start,
-                format!("unknown role \"{other}\""),
-            );
+            loader.err(i, raw.role.span().start, format!("unknown role \"{other}\""));
             ScopeRole::Value
         }
     };
@@ -671,11 +557,7 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
         },
     };
     if raw.examples.is_empty() {
-        loader.err(
-            i,
-            at,
-            format!("scope pattern \"{}\" has no examples", raw.id),
-        );
+        loader.err(i, at, format!("scope pattern \"{}\" has no examples", raw.id));
     }
     let regex = loader.regex(i, &raw.pattern, plain)?;
     let strict = !loader.sources[i].trusted;
@@ -684,11 +566,7 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
             loader.err(
                 i,
                 ex.span().start,
-                format!(
-                    "scope pattern \"{}\" does not match its example {:?}",
-                    raw.id,
-                    ex.get_ref()
-                ),
+                format!("scope pattern \"{}\" does not match its example {:?}", raw.id, ex.get_ref()),
             );
         }
     }
@@ -697,11 +575,7 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
             loader.err(
                 i,
                 c.span().start,
-                format!(
-                    "scope pattern \"{}\" matches its counter-example {:?}",
-                    raw.id,
-                    c.get_ref()
-                ),
+                format!("scope pattern \"{}\" matches its counter-example {:?}", raw.id, c.get_ref()),
             );
         }
     }
@@ -714,16 +588,8 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
         role,
         regex,
         tag_id: raw.tag_id,
-        examples: raw
-            .examples
-            .iter()
-            .map(|e| (e.get_ref().clone(), loader.line(i, e.span().start)))
-            .collect(),
-        counter: raw
-            .counter
-            .iter()
-            .map(|e| (e.get_ref().clone(), loader.line(i, e.span().start)))
-            .collect(),
+        examples: raw.examples.iter().map(|e| (e.get_ref().clone(), loader.line(i, e.span().start))).collect(),
+        counter: raw.counter.iter().map(|e| (e.get_ref().clone(), loader.line(i, e.span().start))).collect(),
         description: raw.description,
         path: loader.sources[i].path.clone(),
         line,
@@ -736,13 +602,7 @@ fn check_entries(loader: &mut Loader, entries: &[Entry]) {
     let mut problems = Vec::new();
     for e in entries {
         if let Some(prev) = ids.insert(&e.id, e) {
-            problems.push((
-                e,
-                format!(
-                    "entry id \"{}\" is already defined at {}:{}",
-                    e.id, prev.path, prev.line
-                ),
-            ));
+            problems.push((e, format!("entry id \"{}\" is already defined at {}:{}", e.id, prev.path, prev.line)));
         }
         let mut own = HashSet::new();
         for a in &e.aliases {
@@ -765,22 +625,11 @@ fn check_entries(loader: &mut Loader, entries: &[Entry]) {
         if let Some(p) = &e.parent
             && !ids.contains_key(p.as_str())
         {
-            problems.push((
-                e,
-                format!(
-                    "entry \"{}\" names parent \"{p}\", which is not defined",
-                    e.id
-                ),
-            ));
+            problems.push((e, format!("entry \"{}\" names parent \"{p}\", which is not defined", e.id)));
         }
     }
     for (e, message) in problems {
-        loader.errors.push(RuleError {
-            path: e.path.clone(),
-            line: e.line,
-            column: 1,
-            message,
-        });
+        loader.errors.push(RuleError { path: e.path.clone(), line: e.line, column: 1, message });
     }
 }
 
@@ -789,19 +638,12 @@ mod tests {
     use super::*;
 
     fn src(text: &str) -> Vec<RuleSource> {
-        vec![RuleSource {
-            path: "test.toml".into(),
-            text: text.into(),
-            trusted: false,
-        }]
+        vec![RuleSource { path: "test.toml".into(), text: text.into(), trusted: false }]
     }
 
     #[test]
     fn word_classes_become_ascii() {
-        assert_eq!(
-            ascii_word_classes(r"\b\w+[\w-]"),
-            r"(?-u:\b)[[:word:]]+[[:word:]-]"
-        );
+        assert_eq!(ascii_word_classes(r"\b\w+[\w-]"), r"(?-u:\b)[[:word:]]+[[:word:]-]");
         assert_eq!(ascii_word_classes(r"[^\]\w]\\b"), r"[^\][:word:]]\\b");
         let re = regex::Regex::new(&ascii_word_classes(r"\bIDC\b")).unwrap();
         assert!(re.is_match("IDC数据显示"));
@@ -832,34 +674,21 @@ examples = [{ text = "a 19% share", value = 19 }]
         let err = load(&src("\n\n[[rule]]\nid = \"x\"\nkind = \"rank\"\ntriggers = [\"a\"]\npattern = 'a('\nexamples = [{ text = \"a\" }]\n")).unwrap_err();
         assert_eq!(err.0[0].path, "test.toml");
         assert_eq!(err.0[0].line, 7);
-        assert!(
-            err.0[0].message.contains("regex does not compile"),
-            "{}",
-            err
-        );
+        assert!(err.0[0].message.contains("regex does not compile"), "{}", err);
     }
 
     #[test]
     fn rule_that_cannot_match_its_example_is_an_error() {
         let err = load(&src("[[rule]]\nid = \"x\"\nkind = \"rank\"\ntriggers = [\"first\"]\npattern = 'first place'\nexamples = [{ text = \"ranked first overall\" }]\n")).unwrap_err();
-        assert!(
-            err.to_string().contains("does not match its example"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("does not match its example"), "{err}");
         assert_eq!(err.0[0].line, 6);
     }
 
     #[test]
     fn rule_without_examples_is_an_error() {
-        let err = load(&src(
-            "[[rule]]\nid = \"x\"\nkind = \"rank\"\ntriggers = [\"first\"]\npattern = 'first'\n",
-        ))
-        .unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("test.toml:1:1: rule \"x\" has no examples"),
-            "{err}"
-        );
+        let err = load(&src("[[rule]]\nid = \"x\"\nkind = \"rank\"\ntriggers = [\"first\"]\npattern = 'first'\n"))
+            .unwrap_err();
+        assert!(err.to_string().contains("test.toml:1:1: rule \"x\" has no examples"), "{err}");
     }
 
     #[test]

@@ -78,11 +78,7 @@ impl Matcher {
                     None => plan.push((s, Vec::new())),
                 }
             }
-            let entry = plan
-                .iter_mut()
-                .rev()
-                .find(|(x, _)| *x == s)
-                .expect("pushed above");
+            let entry = plan.iter_mut().rev().find(|(x, _)| *x == s).expect("pushed above");
             for &r in &self.owners[m.pattern().as_usize()] {
                 if !entry.1.contains(&r) {
                     entry.1.push(r);
@@ -106,12 +102,7 @@ impl Matcher {
                     let m = m.name("claim").or_else(|| m.get(0)).expect("group 0");
                     let span = range.start + m.start()..range.start + m.end();
                     let why = excluded_by(set, rule, text, range.clone(), span.clone());
-                    out.push(format!(
-                        "{} {:?} {}",
-                        rule.id,
-                        &text[span],
-                        why.unwrap_or_default()
-                    ));
+                    out.push(format!("{} {:?} {}", rule.id, &text[span], why.unwrap_or_default()));
                 }
             }
         }
@@ -162,26 +153,18 @@ fn run_rule(
         }
         let span = range.start + claim.start()..range.start + claim.end();
         let value = match rule.value {
-            ValueSpec::Ratio => ratio(
-                caps.name("num").map(|m| m.as_str()),
-                caps.name("den").map(|m| m.as_str()),
-            ),
+            ValueSpec::Ratio => ratio(caps.name("num").map(|m| m.as_str()), caps.name("den").map(|m| m.as_str())),
             spec => eval(spec, caps.name("value").map(|m| m.as_str())),
         };
         // The hedge may sit outside the value group ("占比超过七成"), so look at the claim.
         let vague = rule.vague
-            || (rule.value == ValueSpec::Share
-                && caps.name("value").is_some()
-                && coarse_hedged(claim.as_str()));
+            || (rule.value == ValueSpec::Share && caps.name("value").is_some() && coarse_hedged(claim.as_str()));
         let top = match rule.top {
             ValueSpec::Fixed(x) if x >= 0.0 => Some(x as u32),
             spec => eval(spec, caps.name("top").map(|m| m.as_str())).map(|v| v as u32),
         };
         let parses = |spec: ValueSpec, v: Option<f64>| {
-            !matches!(
-                spec,
-                ValueSpec::Share | ValueSpec::Rank | ValueSpec::Top | ValueSpec::Ratio
-            ) || v.is_some()
+            !matches!(spec, ValueSpec::Share | ValueSpec::Rank | ValueSpec::Top | ValueSpec::Ratio) || v.is_some()
         };
         if !parses(rule.value, value) && !rule.list || !parses(rule.top, top.map(f64::from)) {
             continue;
@@ -192,19 +175,8 @@ fn run_rule(
         if excluded(set, rule, text, range.clone(), span.clone()) {
             continue;
         }
-        let subject = caps
-            .name("subj")
-            .map(|m| range.start + m.start()..range.start + m.end());
-        let cand = Candidate {
-            rule: r,
-            kind: rule.kind,
-            span,
-            value,
-            top,
-            vague,
-            sentence: s,
-            subject,
-        };
+        let subject = caps.name("subj").map(|m| range.start + m.start()..range.start + m.end());
+        let cand = Candidate { rule: r, kind: rule.kind, span, value, top, vague, sentence: s, subject };
         out.push((cand, rule.priority));
     }
 }
@@ -231,28 +203,11 @@ fn coarse_hedged(s: &str) -> bool {
     let lower = s.to_lowercase();
     let coarse = s.contains('成')
         || s.contains("分之")
-        || ["third", "quarter", "half", "fifth"]
+        || ["third", "quarter", "half", "fifth"].iter().any(|w| lower.contains(w));
+    let hedged = ["近", "超", "约", "逾", "将近", "接近", "不到", "以上", "左右", "多"].iter().any(|h| s.contains(h))
+        || ["more than", "less than", "nearly", "almost", "about", "roughly", "over", "around", "some", "close to"]
             .iter()
-            .any(|w| lower.contains(w));
-    let hedged = [
-        "近", "超", "约", "逾", "将近", "接近", "不到", "以上", "左右", "多",
-    ]
-    .iter()
-    .any(|h| s.contains(h))
-        || [
-            "more than",
-            "less than",
-            "nearly",
-            "almost",
-            "about",
-            "roughly",
-            "over",
-            "around",
-            "some",
-            "close to",
-        ]
-        .iter()
-        .any(|h| lower.contains(h));
+            .any(|h| lower.contains(h));
     coarse && hedged
 }
 
@@ -270,27 +225,14 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn excluded(
-    set: &RuleSet,
-    rule: &Rule,
-    text: &str,
-    sentence: Range<usize>,
-    span: Range<usize>,
-) -> bool {
+fn excluded(set: &RuleSet, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> bool {
     excluded_by(set, rule, text, sentence, span).is_some()
 }
 
 /// The rule's own `not_before`/`not_after`/`not_text` and every global exclude for its kind;
 /// names the check that removed the candidate.
-fn excluded_by(
-    set: &RuleSet,
-    rule: &Rule,
-    text: &str,
-    sentence: Range<usize>,
-    span: Range<usize>,
-) -> Option<String> {
-    let before =
-        &text[floor_char(text, span.start.saturating_sub(WINDOW)).max(sentence.start)..span.start];
+fn excluded_by(set: &RuleSet, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> Option<String> {
+    let before = &text[floor_char(text, span.start.saturating_sub(WINDOW)).max(sentence.start)..span.start];
     let after = &text[span.end..ceil_char(text, span.end + WINDOW).min(sentence.end)];
     let claim = &text[span.clone()];
     if rule.not_before.as_ref().is_some_and(|r| r.is_match(before)) {
@@ -327,16 +269,13 @@ fn group(kind: Kind) -> u8 {
 
 fn resolve_overlaps(set: &RuleSet, mut raw: Vec<(Candidate, i32)>) -> Vec<Candidate> {
     raw.sort_by(|(a, pa), (b, pb)| {
-        pb.cmp(pa)
-            .then(b.span.len().cmp(&a.span.len()))
-            .then(a.span.start.cmp(&b.span.start))
-            .then(a.rule.cmp(&b.rule))
+        pb.cmp(pa).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)).then(a.rule.cmp(&b.rule))
     });
     let mut kept: Vec<Candidate> = Vec::new();
     for (c, _) in raw {
-        let clash = kept.iter().any(|k| {
-            group(k.kind) == group(c.kind) && k.span.start < c.span.end && c.span.start < k.span.end
-        });
+        let clash = kept
+            .iter()
+            .any(|k| group(k.kind) == group(c.kind) && k.span.start < c.span.end && c.span.start < k.span.end);
         if !clash {
             kept.push(c);
         }
@@ -359,16 +298,8 @@ fn expand_lists(set: &RuleSet, text: &str, cands: Vec<Candidate>) -> Vec<Candida
             continue;
         }
         for (i, (r, v)) in items.into_iter().enumerate() {
-            let start = if i == 0 {
-                c.span.start
-            } else {
-                c.span.start + r.start
-            };
-            out.push(Candidate {
-                span: start..c.span.start + r.end,
-                value: Some(v),
-                ..c.clone()
-            });
+            let start = if i == 0 { c.span.start } else { c.span.start + r.start };
+            out.push(Candidate { span: start..c.span.start + r.end, value: Some(v), ..c.clone() });
         }
     }
     out
@@ -376,9 +307,5 @@ fn expand_lists(set: &RuleSet, text: &str, cands: Vec<Candidate>) -> Vec<Candida
 
 /// The clause around a candidate, for callers that look for nearby words.
 pub fn clause_of(text: &str, layout: &Layout, c: &Candidate) -> Range<usize> {
-    clause_bounds(
-        text,
-        layout.sentences[c.sentence].range.clone(),
-        c.span.start,
-    )
+    clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start)
 }

@@ -93,10 +93,7 @@ fn is_numeral_char(c: char) -> bool {
 
 /// An ASCII, full-width or Chinese digit (两 included; callers exclude it where it is odd).
 fn any_digit(c: char) -> Option<u64> {
-    fold_char(c)
-        .to_digit(10)
-        .map(u64::from)
-        .or_else(|| cn_digit(c))
+    fold_char(c).to_digit(10).map(u64::from).or_else(|| cn_digit(c))
 }
 
 /// A digit on its own, as used after 成 and in the colloquial "三万五" (= 35000).
@@ -256,8 +253,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
 const SMALL_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS_WORDS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 const ORDINAL_WORDS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
-const ORDINAL_TENS: &str =
-    "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth";
+const ORDINAL_TENS: &str = "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth";
 
 fn small_word(w: &str) -> Option<u64> {
     word_index(SMALL_WORDS, w).map(|i| i as u64)
@@ -296,10 +292,7 @@ fn ordinal_tokens(toks: &[&str]) -> Option<(u32, usize)> {
     if let Some(v) = suffixed_ordinal(first) {
         return Some((v, 1));
     }
-    let unit = toks
-        .get(1)
-        .and_then(|w| ordinal_word(w))
-        .filter(|u| *u < 10);
+    let unit = toks.get(1).and_then(|w| ordinal_word(w)).filter(|u| *u < 10);
     if let (Some(t), Some(u)) = (tens_word(first), unit) {
         return Some((t as u32 + u, 2));
     }
@@ -338,7 +331,8 @@ pub fn parse_en_ordinal(s: &str) -> Option<u32> {
 
 const PREFIX_HEDGES: &str = "a little over|a little under|slightly more than|slightly less than|slightly over|slightly under|just over|just under|well over|well above|more than|less than|fewer than|close to|up to|at least|as much as|as many as|upwards of|in excess of|an estimated|estimated|approximately|approx.|approx|roughly|around|about|nearly|almost|over|under|above|below|some|only|just|fully|exactly|circa|~|\
     大约|大概|约为|约占|约|将近|接近|近乎|近|超过|超出|超|逾|达到|高达|多达|已达|达|不到|不足|仅有|仅|只有|几乎|差不多|至少|占比|占|过|已经|已";
-const SUFFIX_HEDGES: &str = "+| plus|-plus| or so| or more| or less| and above|以上|以下|左右|上下|有余|之多|出头|还多|多|强|弱|的";
+const SUFFIX_HEDGES: &str =
+    "+| plus|-plus| or so| or more| or less| and above|以上|以下|左右|上下|有余|之多|出头|还多|多|强|弱|的";
 
 /// The remainder after the longest listed prefix. A word hedge must end at a word boundary,
 /// so "over" does not eat the front of "overall".
@@ -394,11 +388,7 @@ fn percent_head(t: &str) -> Option<&str> {
 /// X成 / X成Y: tenths, with Y a further single percent digit (三成五 = 35).
 fn cheng_share(x: &str, y: &str) -> Option<f64> {
     let tenths = parse_cn_integer(x).filter(|&x| x <= 10)?;
-    let extra = if y.is_empty() {
-        0
-    } else {
-        single_digit(y).filter(|_| tenths < 10)?
-    };
+    let extra = if y.is_empty() { 0 } else { single_digit(y).filter(|_| tenths < 10)? };
     Some((tenths * 10 + extra) as f64)
 }
 
@@ -406,9 +396,7 @@ fn denominator(w: &str) -> Option<u64> {
     match w {
         "half" | "halves" => Some(2),
         "quarter" | "quarters" => Some(4),
-        _ => ordinal_word(w.strip_suffix('s').unwrap_or(w))
-            .filter(|&n| n >= 3)
-            .map(u64::from),
+        _ => ordinal_word(w.strip_suffix('s').unwrap_or(w)).filter(|&n| n >= 3).map(u64::from),
     }
 }
 
@@ -467,7 +455,8 @@ pub fn parse_share(s: &str) -> Option<f64> {
 const RANK_WORDS: &str = "largest|biggest|highest|greatest|best|most|strongest|fastest|smallest|lowest|ranked|ranking|place|placed|position|spot|rank|slot";
 /// Words that may follow "top" or "No. 1" without changing the rank.
 const RANK_NOUNS: &str = "spot|position|place|rank|ranked|ranking|slot|seat";
-const CN_RANK_VERBS: &str = "位居|位列|名列|排名|排行|排在|稳居|高居|跃居|跃升至|升至|升居|退居|降至|仍居|重回|蝉联|居于|居|列|排";
+const CN_RANK_VERBS: &str =
+    "位居|位列|名列|排名|排行|排在|稳居|高居|跃居|跃升至|升至|升居|退居|降至|仍居|重回|蝉联|居于|居|列|排";
 
 fn split_numeral(s: &str) -> (&str, &str) {
     s.split_at(s.find(|c: char| !is_numeral_char(c)).unwrap_or(s.len()))
@@ -492,9 +481,7 @@ fn cn_rank(t: &str) -> Option<u32> {
     if let Some(v) = cn_rank_word(t) {
         return Some(v);
     }
-    let t = strip_longest_prefix(t, CN_RANK_VERBS)
-        .unwrap_or(t)
-        .trim_start();
+    let t = strip_longest_prefix(t, CN_RANK_VERBS).unwrap_or(t).trim_start();
     if let Some(v) = cn_rank_word(t) {
         return Some(v);
     }
@@ -519,8 +506,7 @@ fn en_rank(t: &str) -> Option<u32> {
     }
     if let Some(rest) = t.strip_prefix("top") {
         let rest = rest.trim_start_matches([' ', '-']);
-        let one =
-            rest.is_empty() || word_index(RANK_NOUNS, rest).is_some() || parse_top(t) == Some(1);
+        let one = rest.is_empty() || word_index(RANK_NOUNS, rest).is_some() || parse_top(t) == Some(1);
         return one.then_some(1);
     }
     // "no" last, so "no." and "nº" win; digits only, so "no one" is not a rank.
@@ -588,9 +574,7 @@ pub fn parse_top(s: &str) -> Option<u32> {
 
 /// True when the ASCII word `w` opens `s` (any case) and is not the front of a longer word.
 fn word_at(s: &str, w: &str) -> bool {
-    let glued = s
-        .get(w.len()..)
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let glued = s.get(w.len()..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()));
     s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && !glued
 }
 
@@ -604,8 +588,7 @@ fn skip_gaps(s: &str, k: usize) -> usize {
 /// "1,234": a comma is a thousands separator only before exactly three digits.
 fn thousands_group(s: &str, k: usize) -> bool {
     let mut it = s.get(k..).into_iter().flat_map(str::chars).map(fold_char);
-    it.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
-        && !it.next().is_some_and(|c| c.is_ascii_digit())
+    it.by_ref().take(3).filter(char::is_ascii_digit).count() == 3 && !it.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn digit_percent_at(s: &str, i: usize) -> Option<(usize, f64)> {
@@ -619,8 +602,7 @@ fn digit_percent_at(s: &str, i: usize) -> Option<(usize, f64)> {
     let mut num = String::new();
     let mut j = i;
     while let Some(ch) = char_at(s, j) {
-        let next_is_digit =
-            || char_at(s, j + ch.len_utf8()).is_some_and(|d| fold_char(d).is_ascii_digit());
+        let next_is_digit = || char_at(s, j + ch.len_utf8()).is_some_and(|d| fold_char(d).is_ascii_digit());
         match fold_char(ch) {
             _ if num.len() > 32 => return None, // no share needs more; bounds hostile input
             d if d.is_ascii_digit() => num.push(d),
@@ -646,10 +628,7 @@ fn digit_percent_at(s: &str, i: usize) -> Option<(usize, f64)> {
         }
     };
     let after = s.get(skip_gaps(s, end)..)?;
-    if ["points", "point", "pts", "pp"]
-        .iter()
-        .any(|w| word_at(after, w))
-    {
+    if ["points", "point", "pts", "pp"].iter().any(|w| word_at(after, w)) {
         return None;
     }
     let v: f64 = num.parse().ok()?;
@@ -686,18 +665,14 @@ fn baifenzhi_at(s: &str, i: usize) -> Option<(usize, f64)> {
 /// 统一成), so the neighbours are checked before a digit + 成 is taken as tenths.
 fn cheng_at(s: &str, i: usize, c: char, prev: Option<char>) -> Option<(usize, f64)> {
     let glued = |p: char| is_numeral_char(p) || ".点第".contains(p);
-    let word_before =
-        c == '一' && prev.is_some_and(|p| "统合唯单同万之逐划专归均整如始".contains(p));
+    let word_before = c == '一' && prev.is_some_and(|p| "统合唯单同万之逐划专归均整如始".contains(p));
     if prev.map(fold_char).is_some_and(glued) || word_before {
         return None;
     }
     // X is one or two digits or a single Chinese numeral, and 成 must follow it directly.
     let rest = s.get(i..)?;
     let mut x_end = rest.char_indices().take(3);
-    let x_len = x_end
-        .find(|&(_, ch)| !fold_char(ch).is_ascii_digit())?
-        .0
-        .max(c.len_utf8());
+    let x_len = x_end.find(|&(_, ch)| !fold_char(ch).is_ascii_digit())?.0.max(c.len_utf8());
     let (x, tail) = rest.split_at_checked(x_len)?;
     let x = parse_cn_integer(x).filter(|x| (1..=10).contains(x))?;
     let tail = tail.strip_prefix('成')?;
@@ -711,8 +686,7 @@ fn cheng_at(s: &str, i: usize, c: char, prev: Option<char>) -> Option<(usize, f6
     {
         return Some((end + y.len_utf8(), (x * 10 + d) as f64));
     }
-    if y.is_some_and(|n| "为员本功立长熟交果就绩型分了效败品年全形".contains(n))
-        || tail.starts_with("不变")
+    if y.is_some_and(|n| "为员本功立长熟交果就绩型分了效败品年全形".contains(n)) || tail.starts_with("不变")
     {
         return None;
     }
@@ -731,9 +705,7 @@ pub fn find_shares(s: &str) -> Vec<(Range<usize>, f64)> {
         // Dispatch on the first character so most of a sentence costs one comparison per char.
         let hit = match c {
             '百' => baifenzhi_at(s, i),
-            c if fold_char(c).is_ascii_digit() => {
-                digit_percent_at(s, i).or_else(|| cheng_at(s, i, c, prev))
-            }
+            c if fold_char(c).is_ascii_digit() => digit_percent_at(s, i).or_else(|| cheng_at(s, i, c, prev)),
             c if cn_digit(c).is_some() || c == '十' => cheng_at(s, i, c, prev),
             _ => None,
         };
@@ -775,10 +747,7 @@ mod tests {
         assert_eq!(round1(1, 0), None);
         assert_eq!(strip_hedges("just over 40%"), "40%");
         assert_eq!(strip_hedges("约近40%以上"), "40%");
-        assert_eq!(
-            normalise(" Two\u{2013}Thirds \u{3000}ＯＦ "),
-            "two-thirds of"
-        );
+        assert_eq!(normalise(" Two\u{2013}Thirds \u{3000}ＯＦ "), "two-thirds of");
         assert_eq!(suffixed_ordinal("111th"), Some(111));
         assert_eq!(suffixed_ordinal("111st"), None);
         assert!(thousands_group("234%", 0) && !thousands_group("2345", 0));
@@ -786,10 +755,7 @@ mod tests {
 
     #[test]
     fn cheng_context() {
-        assert_eq!(
-            cheng_at("近三成五。", 3, '三', Some('近')),
-            Some((12, 35.0))
-        );
+        assert_eq!(cheng_at("近三成五。", 3, '三', Some('近')), Some((12, 35.0)));
         assert_eq!(cheng_at("三成为", 0, '三', None), None);
         assert_eq!(cheng_at("５成", 0, '５', None), Some((6, 50.0)));
         assert_eq!(cheng_at("11成", 0, '1', None), None);

@@ -24,26 +24,19 @@ impl Pattern {
     /// Compile now; the error is the regex crate's own message.
     pub fn compile(source: String) -> Result<Pattern, regex::Error> {
         let regex = build(&source)?;
-        Ok(Pattern {
-            source,
-            regex: OnceLock::from(regex),
-        })
+        Ok(Pattern { source, regex: OnceLock::from(regex) })
     }
 
     /// Compile when first used.
     pub fn deferred(source: String) -> Pattern {
-        Pattern {
-            source,
-            regex: OnceLock::new(),
-        }
+        Pattern { source, regex: OnceLock::new() }
     }
 
     pub fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
             // Only a trusted (embedded, CI-checked) pattern is deferred; should one still fail,
             // it matches nothing rather than taking the run down.
-            build(&self.source)
-                .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty class compiles"))
+            build(&self.source).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("the empty class compiles"))
         })
     }
 

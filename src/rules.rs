@@ -30,11 +30,7 @@ pub struct RuleError {
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
     }
 }
 
@@ -129,13 +125,8 @@ pub enum ScopeField {
 }
 
 impl ScopeField {
-    pub const ALL: [ScopeField; 5] = [
-        ScopeField::Metric,
-        ScopeField::Market,
-        ScopeField::Geography,
-        ScopeField::Period,
-        ScopeField::Source,
-    ];
+    pub const ALL: [ScopeField; 5] =
+        [ScopeField::Metric, ScopeField::Market, ScopeField::Geography, ScopeField::Period, ScopeField::Source];
 
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
@@ -166,6 +157,9 @@ pub enum ScopeRole {
     Value,
     Vague,
     Promotional,
+    /// Ad copy (offers, calls to action, starred footnotes): promotional, and a claim without
+    /// a named subject is the advertiser's own.
+    Ad,
     Issuer,
     /// A phrase that mentions a claim without making it ("a \"No. 1\" badge").
     Mention,
@@ -199,9 +193,5 @@ pub struct RuleSet {
 /// The first `name…` group that took part in a match: a pattern with alternatives names each
 /// alternative's capture `name`, `name2`, `name3`...
 pub fn name_group<'h>(regex: &Regex, caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
-    regex
-        .capture_names()
-        .flatten()
-        .filter(|n| n.starts_with("name"))
-        .find_map(|n| caps.name(n))
+    regex.capture_names().flatten().filter(|n| n.starts_with("name")).find_map(|n| caps.name(n))
 }

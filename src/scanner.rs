@@ -53,11 +53,7 @@ pub fn sources_in(dir: &std::path::Path) -> std::io::Result<Vec<RuleSource>> {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e == "toml") {
                 let text = std::fs::read_to_string(&p)?;
-                out.push(RuleSource {
-                    path: p.display().to_string(),
-                    text,
-                    trusted: false,
-                });
+                out.push(RuleSource { path: p.display().to_string(), text, trusted: false });
             }
         }
     }
@@ -114,25 +110,16 @@ impl Scanner {
             let block = layout.sentences[c.sentence].block;
             let orgs = scopes.orgs(c.sentence).to_vec();
             let mut subject = match &c.subject {
-                Some(r) => Some(SubjectDraft {
-                    range: r.clone(),
-                    id: None,
-                    local: true,
-                }),
+                Some(r) => Some(SubjectDraft { range: r.clone(), id: None, local: true }),
                 None => subjects.find(c.sentence, &c.span, &orgs),
             };
-            let pronoun = subject
-                .as_ref()
-                .is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
+            let pronoun = subject.as_ref().is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
             if subject.is_none() || pronoun {
                 // "It ranked second" and a bare "位居第一" continue the paragraph's last subject.
                 if let Some((b, prev)) = &last_subject
                     && *b == block
                 {
-                    subject = Some(SubjectDraft {
-                        local: false,
-                        ..prev.clone()
-                    });
+                    subject = Some(SubjectDraft { local: false, ..prev.clone() });
                 }
             }
             if let Some(s) = &subject
@@ -141,7 +128,7 @@ impl Scanner {
             {
                 last_subject = Some((block, s.clone()));
             }
-            let reach = if is_characterisation(text, layout, c) {
+            let reach = if is_characterisation(text, layout, c) && !is_measured(text, &self.lex, c) {
                 Reach::Clause
             } else {
                 rule.reach
@@ -154,16 +141,11 @@ impl Scanner {
                 Kind::Share => false,
             });
             let extreme = absolute && voice.promotional && {
-                let (t, id) = subject_tag
-                    .as_ref()
-                    .map_or((None, None), |t| (Some(t.text.as_str()), t.id.as_deref()));
+                let (t, id) = subject_tag.as_ref().map_or((None, None), |t| (Some(t.text.as_str()), t.id.as_deref()));
                 let ancestors = id.map(|i| self.ancestors(i)).unwrap_or_default();
                 voice.is_self(t, id, &ancestors) && !self.names_other_party(t)
             };
-            let vague_cue = resolved
-                .vague_source
-                .as_ref()
-                .map(|(r, _)| text[r.clone()].trim().to_string());
+            let vague_cue = resolved.vague_source.as_ref().map(|(r, _)| text[r.clone()].trim().to_string());
             let flag_list = flags::compute(&FlagInput {
                 kind: Some(c.kind),
                 has_metric: resolved.metric.is_some(),
@@ -193,18 +175,13 @@ impl Scanner {
                 flags: flag_list,
             });
         }
-        let report = VoiceReport {
-            promotional: voice.promotional,
-            issuer: voice.issuer_names.clone(),
-        };
+        let report = VoiceReport { promotional: voice.promotional, issuer: voice.issuer_names.clone() };
         (claims, Some(report))
     }
 
     fn ancestors(&self, id: &str) -> Vec<String> {
         let org = self.lex.get(LexiconCategory::Org);
-        org.index_of(id)
-            .map(|i| org.lineage(i).map(|e| org.id(e).to_string()).collect())
-            .unwrap_or_default()
+        org.index_of(id).map(|i| org.lineage(i).map(|e| org.id(e).to_string()).collect()).unwrap_or_default()
     }
 
     /// A subject that is itself a measurement firm or a market is not the issuer boasting.
@@ -228,26 +205,13 @@ impl Scanner {
 
     fn subject_tag(&self, doc: &Document, s: &SubjectDraft) -> Tag {
         let at: Span = doc.span(s.range.clone());
-        let via = if s.local {
-            Via::Sentence
-        } else {
-            Via::Paragraph
-        };
+        let via = if s.local { Via::Sentence } else { Via::Paragraph };
         let id = s.id.clone().or_else(|| {
             let org = self.lex.get(LexiconCategory::Org);
             let r: Range<usize> = s.range.clone();
-            org.find(&doc.text, r.clone())
-                .into_iter()
-                .find(|m| m.range == r)
-                .map(|m| org.id(m.entry).to_string())
+            org.find(&doc.text, r.clone()).into_iter().find(|m| m.range == r).map(|m| org.id(m.entry).to_string())
         });
-        Tag {
-            text: doc.text[s.range.clone()].trim().to_string(),
-            id,
-            span: s.local.then_some(at),
-            via,
-            at: Some(at),
-        }
+        Tag { text: doc.text[s.range.clone()].trim().to_string(), id, span: s.local.then_some(at), via, at: Some(at) }
     }
 }
 
@@ -255,21 +219,31 @@ impl Scanner {
 /// global leader in X, ...", 作为行业龙头) describes its subject rather than reporting a
 /// measurement, so figures elsewhere in the sentence do not scope it.
 fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
-    let clause = clause_bounds(
-        text,
-        layout.sentences[c.sentence].range.clone(),
-        c.span.start,
-    );
+    let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);
     let before = text[clause.start.min(c.span.start)..c.span.start].trim();
     let lower = before.to_lowercase();
     let rest = &text[c.span.start..clause.end.max(c.span.end)];
-    let introduced = ["as a", "as an", "as the", "作为", "身为"]
-        .iter()
-        .any(|p| lower.ends_with(p));
+    let introduced = ["as a", "as an", "as the", "作为", "身为"].iter().any(|p| lower.ends_with(p));
+    let claim = text[c.span.clone()].to_lowercase();
     // "one of the largest", "最大的…之一": membership of a vague set, not a measured place.
-    let one_of =
-        lower.ends_with("one of the") || lower.ends_with("one of") || rest.contains("之一");
-    introduced || c.kind == Kind::Superlative && (before.is_empty() || one_of)
+    let one_of = lower.ends_with("one of the")
+        || lower.ends_with("one of")
+        || claim.starts_with("one of")
+        || rest.contains("之一");
+    // A noun phrase opening its clause is an appositive or a slogan; "nearly 21 points ahead"
+    // opening a clause still reports a measurement.
+    let noun_phrase = ["the ", "a ", "an "].iter().any(|d| claim.starts_with(d))
+        || text[c.span.clone()].starts_with(|ch: char| ch.is_uppercase() || crate::segments::is_cjk(ch));
+    introduced || c.kind == Kind::Superlative && (before.is_empty() && noun_phrase || one_of)
+}
+
+/// "the largest share among streaming services" measures something even when it stands as an
+/// appositive: a claim that names what it counts is never a mere characterisation.
+fn is_measured(text: &str, lex: &Lexicons, c: &Candidate) -> bool {
+    let claim = &text[c.span.clone()];
+    let lower = claim.to_lowercase();
+    ["share", "份额", "占比", "市占率"].iter().any(|w| lower.contains(w))
+        || !lex.get(LexiconCategory::Metric).find(text, c.span.clone()).is_empty()
 }
 
 impl Scanner {
@@ -278,13 +252,8 @@ impl Scanner {
         let mut f = ScopeFinder::new(&doc.text, &doc.layout, &self.set, &self.lex);
         (0..doc.layout.sentences.len())
             .flat_map(|s| {
-                let head: String = doc.text[doc.layout.sentences[s].range.clone()]
-                    .chars()
-                    .take(30)
-                    .collect();
-                f.describe(s)
-                    .into_iter()
-                    .map(move |d| format!("[{s}] {head}… {d}"))
+                let head: String = doc.text[doc.layout.sentences[s].range.clone()].chars().take(30).collect();
+                f.describe(s).into_iter().map(move |d| format!("[{s}] {head}… {d}"))
             })
             .collect()
     }

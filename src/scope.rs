@@ -88,14 +88,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 impl<'a> ScopeFinder<'a> {
     pub fn new(text: &'a str, layout: &'a Layout, set: &'a RuleSet, lex: &'a Lexicons) -> Self {
         let n = layout.sentences.len();
-        ScopeFinder {
-            text,
-            layout,
-            set,
-            lex,
-            cache: vec![None; n],
-            orgs: vec![None; n],
-        }
+        ScopeFinder { text, layout, set, lex, cache: vec![None; n], orgs: vec![None; n] }
     }
 
     /// Organisation names in a sentence, which no other tag may be found inside
@@ -103,13 +96,8 @@ impl<'a> ScopeFinder<'a> {
     pub fn orgs(&mut self, s: usize) -> &[Range<usize>] {
         if self.orgs[s].is_none() {
             let range = self.layout.sentences[s].range.clone();
-            let found = self
-                .lex
-                .get(LexiconCategory::Org)
-                .find(self.text, range)
-                .into_iter()
-                .map(|m| m.range)
-                .collect();
+            let found =
+                self.lex.get(LexiconCategory::Org).find(self.text, range).into_iter().map(|m| m.range).collect();
             self.orgs[s] = Some(found);
         }
         self.orgs[s].as_deref().unwrap_or(&[])
@@ -127,68 +115,40 @@ impl<'a> ScopeFinder<'a> {
         let range = self.layout.sentences[s].range.clone();
         let text = self.text;
         let mut out = Vec::new();
-        let sources: Vec<Range<usize>> = self
-            .lex
-            .get(LexiconCategory::Source)
-            .find(text, range.clone())
-            .into_iter()
-            .map(|m| m.range)
-            .collect();
+        let sources: Vec<Range<usize>> =
+            self.lex.get(LexiconCategory::Source).find(text, range.clone()).into_iter().map(|m| m.range).collect();
         let orgs = self.orgs(s).to_vec();
         let mut blocked: Vec<Range<usize>> = Vec::new();
-        for p in self
-            .set
-            .scopes
-            .iter()
-            .filter(|p| p.role == ScopeRole::Block)
-        {
+        for p in self.set.scopes.iter().filter(|p| p.role == ScopeRole::Block) {
             for m in p.regex.find_iter(&text[range.clone()]) {
                 blocked.push(range.start + m.start()..range.start + m.end());
             }
         }
-        for field in [
-            ScopeField::Source,
-            ScopeField::Metric,
-            ScopeField::Market,
-            ScopeField::Geography,
-        ] {
+        for field in [ScopeField::Source, ScopeField::Metric, ScopeField::Market, ScopeField::Geography] {
             let lex = self.lex.get(category(field));
             for m in lex.find(text, range.clone()) {
-                let inside_name = orgs
-                    .iter()
-                    .any(|o| overlaps(o, &m.range) && o.len() > m.range.len())
-                    || (field != ScopeField::Source
-                        && sources.iter().any(|o| overlaps(o, &m.range)));
+                let inside_name = orgs.iter().any(|o| overlaps(o, &m.range) && o.len() > m.range.len())
+                    || (field != ScopeField::Source && sources.iter().any(|o| overlaps(o, &m.range)));
                 if inside_name || blocked.iter().any(|b| overlaps(b, &m.range)) {
                     continue;
                 }
-                out.push(Found {
-                    field,
-                    range: m.range,
-                    id: Some(lex.id(m.entry).to_string()),
-                    vague: false,
-                });
+                out.push(Found { field, range: m.range, id: Some(lex.id(m.entry).to_string()), vague: false });
             }
         }
-        let lexicon_hits: Vec<(ScopeField, Range<usize>)> =
-            out.iter().map(|f| (f.field, f.range.clone())).collect();
+        let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out.iter().map(|f| (f.field, f.range.clone())).collect();
         for p in &self.set.scopes {
             let Some(field) = p.field else { continue };
             if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) {
                 continue;
             }
             for caps in p.regex.captures_iter(&text[range.clone()]) {
-                let m = crate::rules::name_group(&p.regex, &caps)
-                    .unwrap_or_else(|| caps.get(0).expect("group 0"));
+                let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
                 if r.is_empty() || blocked.iter().any(|b| overlaps(b, &r)) {
                     continue;
                 }
                 // A lexicon hit at the same place already carries a canonical id.
-                if lexicon_hits
-                    .iter()
-                    .any(|(f, lr)| *f == field && overlaps(lr, &r))
-                {
+                if lexicon_hits.iter().any(|(f, lr)| *f == field && overlaps(lr, &r)) {
                     continue;
                 }
                 // The name gets a canonical id only when a lexicon alias is most of it.
@@ -201,33 +161,16 @@ impl<'a> ScopeFinder<'a> {
                 });
                 // "Delta reported", "Samsung says": a company speaking is not a measurer,
                 // unless the name is also a known source.
-                if field == ScopeField::Source
-                    && p.role == ScopeRole::Value
-                    && id.is_none()
-                    && p.tag_id.is_none()
-                {
+                if field == ScopeField::Source && p.role == ScopeRole::Value && id.is_none() && p.tag_id.is_none() {
                     let org = self.lex.get(LexiconCategory::Org);
-                    if org
-                        .find(text, r.clone())
-                        .iter()
-                        .any(|m| m.range.len() * 2 >= r.len())
-                    {
+                    if org.find(text, r.clone()).iter().any(|m| m.range.len() * 2 >= r.len()) {
                         continue;
                     }
                 }
-                out.push(Found {
-                    field,
-                    range: r,
-                    id,
-                    vague: p.role == ScopeRole::Vague,
-                });
+                out.push(Found { field, range: r, id, vague: p.role == ScopeRole::Vague });
             }
         }
-        let vague: Vec<Range<usize>> = out
-            .iter()
-            .filter(|f| f.vague)
-            .map(|f| f.range.clone())
-            .collect();
+        let vague: Vec<Range<usize>> = out.iter().filter(|f| f.vague).map(|f| f.range.clone()).collect();
         out.retain(|f| f.vague || f.id.is_some() || !vague.iter().any(|v| overlaps(v, &f.range)));
         // "2012—2023年" is one period, not a year inside a range.
         let all = out.clone();
@@ -273,8 +216,7 @@ impl<'a> ScopeFinder<'a> {
             }
         }
         let b = &layout.blocks[block];
-        let mut para: Vec<(usize, bool)> =
-            (b.sentences.start..s).rev().map(|x| (x, false)).collect();
+        let mut para: Vec<(usize, bool)> = (b.sentences.start..s).rev().map(|x| (x, false)).collect();
         para.extend((s + 1..b.sentences.end).map(|x| (x, true)));
         let mut doc = Vec::new();
         for h in layout.headings_before(block) {
@@ -283,35 +225,19 @@ impl<'a> ScopeFinder<'a> {
         if let Some(lead) = layout.lead.filter(|&l| l != block) {
             doc.extend(layout.blocks[lead].sentences.clone().map(|x| (x, false)));
         }
-        [
-            (Via::Sentence, own),
-            (Via::Paragraph, para),
-            (Via::Document, doc),
-        ]
+        [(Via::Sentence, own), (Via::Paragraph, para), (Via::Document, doc)]
     }
 
-    pub fn resolve(
-        &mut self,
-        c: &Candidate,
-        reach: Reach,
-        subject: Option<&Range<usize>>,
-    ) -> Resolved {
+    pub fn resolve(&mut self, c: &Candidate, reach: Reach, subject: Option<&Range<usize>>) -> Resolved {
         let levels = self.levels(c);
-        let clause = crate::segments::clause_bounds(
-            self.text,
-            self.layout.sentences[c.sentence].range.clone(),
-            c.span.start,
-        );
+        let clause =
+            crate::segments::clause_bounds(self.text, self.layout.sentences[c.sentence].range.clone(), c.span.start);
         let clause = clause.start.min(c.span.start)..clause.end.max(c.span.end);
         let mut out = Resolved::default();
         for field in ScopeField::ALL {
             // A market is what a claim is about even in a slogan, so it may always come from
             // context; the other fields only as far as the rule lets them.
-            let limit = if field == ScopeField::Market {
-                Reach::Document
-            } else {
-                reach
-            };
+            let limit = if field == ScopeField::Market { Reach::Document } else { reach };
             let allowed = match limit {
                 Reach::Clause | Reach::Sentence => 1,
                 Reach::Paragraph => 2,
@@ -332,10 +258,7 @@ impl<'a> ScopeFinder<'a> {
                         }
                         // What a share counts is said before it or in its clause, not in a
                         // later clause about something else ("…市占率为27.8%，全年销量达…").
-                        if field == ScopeField::Metric
-                            && s == c.sentence
-                            && f.range.start >= clause.end
-                        {
+                        if field == ScopeField::Metric && s == c.sentence && f.range.start >= clause.end {
                             continue;
                         }
                         if limit == Reach::Clause
@@ -352,14 +275,7 @@ impl<'a> ScopeFinder<'a> {
                     }
                 }
                 if let Some((_, f)) = best {
-                    out.set(
-                        field,
-                        TagDraft {
-                            range: f.range,
-                            id: f.id,
-                            via: *via,
-                        },
-                    );
+                    out.set(field, TagDraft { range: f.range, id: f.id, via: *via });
                     break 'levels;
                 }
                 if let Some((_, f)) = vague {
@@ -373,9 +289,5 @@ impl<'a> ScopeFinder<'a> {
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else {
-        a.start.saturating_sub(b.end)
-    }
+    if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
 }

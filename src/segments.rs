@@ -60,12 +60,7 @@ impl Layout {
             .rev()
             .filter(|&b| matches!(self.blocks[b].kind, BlockKind::Heading))
             .take(1)
-            .chain(
-                self.blocks
-                    .iter()
-                    .position(|b| b.kind == BlockKind::Title)
-                    .filter(|&t| t != block),
-            )
+            .chain(self.blocks.iter().position(|b| b.kind == BlockKind::Title).filter(|&t| t != block))
     }
 
     pub fn footnotes(&self) -> impl Iterator<Item = usize> + '_ {
@@ -87,10 +82,7 @@ pub fn layout_text(text: &str) -> Layout {
         let trimmed = body.trim();
         if trimmed.is_empty() {
             if let Some((s, e, _)) = current.take() {
-                hints.push(BlockHint {
-                    kind: BlockKind::Paragraph,
-                    range: s..e,
-                });
+                hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
             }
             continue;
         }
@@ -98,10 +90,7 @@ pub fn layout_text(text: &str) -> Layout {
         let range = start + lead_ws..start + body.trim_end().len();
         if let Some(kind) = standalone_kind(trimmed) {
             if let Some((s, e, _)) = current.take() {
-                hints.push(BlockHint {
-                    kind: BlockKind::Paragraph,
-                    range: s..e,
-                });
+                hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
             }
             hints.push(BlockHint { kind, range });
             continue;
@@ -113,20 +102,14 @@ pub fn layout_text(text: &str) -> Layout {
             }
             _ => {
                 if let Some((s, e, _)) = current.take() {
-                    hints.push(BlockHint {
-                        kind: BlockKind::Paragraph,
-                        range: s..e,
-                    });
+                    hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
                 }
                 current = Some((range.start, range.end, 1));
             }
         }
     }
     if let Some((s, e, _)) = current.take() {
-        hints.push(BlockHint {
-            kind: BlockKind::Paragraph,
-            range: s..e,
-        });
+        hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
     }
     classify_headings(text, &mut hints);
     layout_blocks(text, hints)
@@ -158,17 +141,9 @@ fn is_footnote_line(line: &str) -> bool {
     let rest = line.trim_start_matches(['*', '※', '注', ' ']);
     let starred = rest.len() < line.len();
     let lower = rest.to_ascii_lowercase();
-    let is_source = [
-        "source:",
-        "sources:",
-        "data source",
-        "数据来源",
-        "资料来源",
-        "来源：",
-        "来源:",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p));
+    let is_source = ["source:", "sources:", "data source", "数据来源", "资料来源", "来源：", "来源:"]
+        .iter()
+        .any(|p| lower.starts_with(p));
     (starred && line.starts_with('*') && !line.starts_with("* ")) || is_source
 }
 
@@ -177,11 +152,7 @@ fn is_footnote_line(line: &str) -> bool {
 fn classify_headings(text: &str, hints: &mut [BlockHint]) {
     let mut titled = false;
     for (i, h) in hints.iter_mut().enumerate() {
-        if h.kind == BlockKind::Heading
-            && text[h.range.clone()].starts_with('#')
-            && !titled
-            && i == 0
-        {
+        if h.kind == BlockKind::Heading && text[h.range.clone()].starts_with('#') && !titled && i == 0 {
             h.kind = BlockKind::Title;
             titled = true;
             continue;
@@ -198,17 +169,12 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
         }
         let chars = body.chars().count();
         let cjk = body.chars().filter(|c| is_cjk(*c)).count();
-        let short = if cjk * 2 > chars {
-            chars <= 40
-        } else {
-            chars <= 110
-        };
+        let short = if cjk * 2 > chars { chars <= 40 } else { chars <= 110 };
         let last = body.chars().last().unwrap_or(' ');
-        let terminal = matches!(
-            last,
-            '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，'
-        );
-        if !titled && i <= 2 && chars <= 160 && !terminal && !is_boilerplate(body) {
+        let terminal = matches!(last, '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，');
+        // A headline may ask or exclaim ("Who leads the cloud?") but does not end a sentence.
+        let headline_end = matches!(last, '?' | '？' | '!' | '！') || !terminal;
+        if !titled && i <= 2 && chars <= 160 && headline_end && !is_boilerplate(body) {
             h.kind = BlockKind::Title;
             titled = true;
         } else if short && !terminal && body.split_whitespace().count() <= 12 {
@@ -235,43 +201,26 @@ pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
         {
             layout.lead = Some(block);
         }
-        layout.blocks.push(Block {
-            kind: hint.kind,
-            range: hint.range,
-            sentences: first..last,
-        });
+        layout.blocks.push(Block { kind: hint.kind, range: hint.range, sentences: first..last });
     }
     layout
 }
 
 /// Release furniture that is neither a title nor a heading: "PRESS RELEASE", a bare date.
 fn is_boilerplate(body: &str) -> bool {
-    let t = body
-        .trim()
-        .trim_matches(|c: char| "【】[]()（）".contains(c));
+    let t = body.trim().trim_matches(|c: char| "【】[]()（）".contains(c));
     let upper = t.to_ascii_uppercase();
-    [
-        "PRESS RELEASE",
-        "NEWS RELEASE",
-        "FOR IMMEDIATE RELEASE",
-        "新闻稿",
-        "公司公告",
-        "OPINION",
-        "评论",
-    ]
-    .iter()
-    .any(|m| upper == *m)
-        || t.chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-/年月日".contains(c))
+    ["PRESS RELEASE", "NEWS RELEASE", "FOR IMMEDIATE RELEASE", "新闻稿", "公司公告", "OPINION", "评论"]
+        .iter()
+        .any(|m| upper == *m)
+        || t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-/年月日".contains(c))
         || (t.split_whitespace().count() <= 4
             && t.chars().any(|c| c.is_ascii_digit())
             && t.split_whitespace().any(is_month))
 }
 
 fn is_month(w: &str) -> bool {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_ascii_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
     [
         "january",
         "february",
@@ -301,10 +250,9 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms", "dr", "st", "vs",
-    "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "approx", "est", "fig", "sr", "jr", "bros", "dept", "govt",
-    "univ", "etc", "al", "p", "pp", "vol", "ca", "cf", "n°",
+    "no", "nos", "inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms", "dr", "st", "vs", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "fig", "sr", "jr", "bros", "dept", "govt", "univ", "etc", "al", "p", "pp", "vol", "ca", "cf", "n°",
 ];
 
 /// Split `range` of `text` into sentences. Chinese ends at 。！？； ; English at . ! ? followed
@@ -324,12 +272,11 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 let next = body[i + 1..].chars().next();
                 let after_space = body[i + 1..].trim_start_matches([' ', '"', '\'', '”', '’', ')']);
                 let spaced = matches!(next, Some(' ' | '\n' | '"' | '”' | '’' | ')'));
-                let starts_sentence = after_space.chars().next().is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || n == '"' || n == '“'
-                });
-                if (next.is_none() || (spaced && starts_sentence))
-                    && !is_abbreviation(&body[start..i])
-                {
+                let starts_sentence = after_space
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || n == '"' || n == '“');
+                if (next.is_none() || (spaced && starts_sentence)) && !is_abbreviation(&body[start..i]) {
                     end = Some(i + 1);
                 }
             }
@@ -337,11 +284,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 let line_end = body[start..i].trim_end();
                 let last = line_end.chars().last();
                 let continues = last.is_some_and(|l| {
-                    l.is_alphanumeric() && !l.is_uppercase()
-                        || l == ','
-                        || l == '，'
-                        || l == '-'
-                        || l == '、'
+                    l.is_alphanumeric() && !l.is_uppercase() || l == ',' || l == '，' || l == '-' || l == '、'
                 });
                 if !continues {
                     end = Some(i);
@@ -352,8 +295,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if let Some(mut e) = end {
             // Closing quotes and brackets belong to the sentence they close.
             while let Some(&(j, q)) = iter.peek() {
-                if matches!(q, '”' | '’' | '"' | '\'' | '）' | ')' | '」' | '』' | '】') && j == e
-                {
+                if matches!(q, '”' | '’' | '"' | '\'' | '）' | ')' | '」' | '』' | '】') && j == e {
                     e = j + q.len_utf8();
                     iter.next();
                 } else {
@@ -378,10 +320,7 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, base: usize, start: usi
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true; // an initial: "J. Smith"
@@ -394,16 +333,9 @@ fn is_abbreviation(before: &str) -> bool {
 pub fn clause_bounds(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
     let s = &text[sentence.clone()];
     let rel = pos.saturating_sub(sentence.start).min(s.len());
-    let is_sep = |c: char| {
-        matches!(
-            c,
-            ',' | '，' | ';' | '；' | ':' | '：' | '—' | '–' | '(' | ')' | '（' | '）' | '　'
-        )
-    };
-    let start = s[..rel]
-        .rfind(is_sep)
-        .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0);
+    let is_sep =
+        |c: char| matches!(c, ',' | '，' | ';' | '；' | ':' | '：' | '—' | '–' | '(' | ')' | '（' | '）' | '　');
+    let start = s[..rel].rfind(is_sep).map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
     let end = s[rel..].find(is_sep).map(|i| rel + i).unwrap_or(s.len());
     sentence.start + start..sentence.start + end
 }
@@ -413,59 +345,37 @@ mod tests {
     use super::*;
 
     fn sentences(t: &str) -> Vec<&str> {
-        split_sentences(t, 0..t.len())
-            .into_iter()
-            .map(|r| &t[r])
-            .collect()
+        split_sentences(t, 0..t.len()).into_iter().map(|r| &t[r]).collect()
     }
 
     #[test]
     fn english_abbreviations_do_not_end_sentences() {
         let t = "Apple was No. 1 in the U.S. market. Samsung was second.";
-        assert_eq!(
-            sentences(t),
-            vec!["Apple was No. 1 in the U.S. market.", "Samsung was second."]
-        );
+        assert_eq!(sentences(t), vec!["Apple was No. 1 in the U.S. market.", "Samsung was second."]);
     }
 
     #[test]
     fn chinese_sentence_ends() {
         let t = "宁德时代位居第一；比亚迪排名第二。两家合计占比超过七成！";
-        assert_eq!(
-            sentences(t),
-            vec![
-                "宁德时代位居第一；",
-                "比亚迪排名第二。",
-                "两家合计占比超过七成！"
-            ]
-        );
+        assert_eq!(sentences(t), vec!["宁德时代位居第一；", "比亚迪排名第二。", "两家合计占比超过七成！"]);
     }
 
     #[test]
     fn decimals_are_not_sentence_ends() {
         let t = "TSMC held 70.2% of the market. SMIC followed.";
-        assert_eq!(
-            sentences(t),
-            vec!["TSMC held 70.2% of the market.", "SMIC followed."]
-        );
+        assert_eq!(sentences(t), vec!["TSMC held 70.2% of the market.", "SMIC followed."]);
     }
 
     #[test]
     fn ad_lines_without_punctuation_split() {
         let t = "FROM THE NO.1 BRAND*\nRoborock ranked first last year.";
-        assert_eq!(
-            sentences(t),
-            vec!["FROM THE NO.1 BRAND*", "Roborock ranked first last year."]
-        );
+        assert_eq!(sentences(t), vec!["FROM THE NO.1 BRAND*", "Roborock ranked first last year."]);
     }
 
     #[test]
     fn wrapped_lines_join() {
         let t = "Samsung held a share of\n20% in the quarter.";
-        assert_eq!(
-            sentences(t),
-            vec!["Samsung held a share of\n20% in the quarter."]
-        );
+        assert_eq!(sentences(t), vec!["Samsung held a share of\n20% in the quarter."]);
     }
 
     #[test]
@@ -475,13 +385,7 @@ mod tests {
         let kinds: Vec<_> = l.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
-            vec![
-                BlockKind::Title,
-                BlockKind::Paragraph,
-                BlockKind::Heading,
-                BlockKind::Paragraph,
-                BlockKind::Footnote
-            ]
+            vec![BlockKind::Title, BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph, BlockKind::Footnote]
         );
         assert_eq!(l.lead, Some(1));
         assert_eq!(l.sentence_at(t.find("Another").unwrap()), Some(2));

@@ -16,11 +16,7 @@ pub struct Failure {
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}: {}",
-            self.path, self.line, self.id, self.message
-        )
+        write!(f, "{}:{}: {}: {}", self.path, self.line, self.id, self.message)
     }
 }
 
@@ -42,45 +38,25 @@ pub fn run(scanner: &Scanner) -> Outcome {
             out.checked += 1;
             let claims = scanner.scan(&Document::from_text(ex.text.clone()));
             let mine: Vec<_> = claims.iter().filter(|c| c.rule == rule.id).collect();
-            let fail = |message: String| Failure {
-                path: rule.path.clone(),
-                line: ex.line,
-                id: rule.id.clone(),
-                message,
-            };
+            let fail =
+                |message: String| Failure { path: rule.path.clone(), line: ex.line, id: rule.id.clone(), message };
             if mine.is_empty() {
-                let got: Vec<String> = claims
-                    .iter()
-                    .map(|c| format!("{} \"{}\"", c.rule, c.text))
-                    .collect();
-                let got = if got.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    got.join(", ")
-                };
-                out.failures.push(fail(format!(
-                    "example {:?} gave no claim of this rule (got {got})",
-                    ex.text
-                )));
+                let got: Vec<String> = claims.iter().map(|c| format!("{} \"{}\"", c.rule, c.text)).collect();
+                let got = if got.is_empty() { "nothing".to_string() } else { got.join(", ") };
+                out.failures.push(fail(format!("example {:?} gave no claim of this rule (got {got})", ex.text)));
                 continue;
             }
             if let Some(v) = ex.value
                 && !mine.iter().any(|c| close(c.value, v))
             {
                 let got: Vec<_> = mine.iter().map(|c| c.value).collect();
-                out.failures.push(fail(format!(
-                    "example {:?}: expected value {v}, got {got:?}",
-                    ex.text
-                )));
+                out.failures.push(fail(format!("example {:?}: expected value {v}, got {got:?}", ex.text)));
             }
             if let Some(t) = ex.top
                 && !mine.iter().any(|c| c.top == Some(t))
             {
                 let got: Vec<_> = mine.iter().map(|c| c.top).collect();
-                out.failures.push(fail(format!(
-                    "example {:?}: expected top {t}, got {got:?}",
-                    ex.text
-                )));
+                out.failures.push(fail(format!("example {:?}: expected top {t}, got {got:?}", ex.text)));
             }
         }
         for (text, line) in &rule.counter {
@@ -104,22 +80,12 @@ pub fn run(scanner: &Scanner) -> Outcome {
             out.checked += 1;
             let doc = Document::from_text(text.clone());
             let hit = |s: &Scanner| {
-                s.scan(&doc)
-                    .into_iter()
-                    .filter(|c| ex.kinds.contains(&c.kind))
-                    .map(|c| c.text)
-                    .collect::<Vec<_>>()
+                s.scan(&doc).into_iter().filter(|c| ex.kinds.contains(&c.kind)).map(|c| c.text).collect::<Vec<_>>()
             };
-            let fail = |message: String| Failure {
-                path: ex.path.clone(),
-                line: *line,
-                id: ex.id.clone(),
-                message,
-            };
+            let fail = |message: String| Failure { path: ex.path.clone(), line: *line, id: ex.id.clone(), message };
             let with = hit(scanner);
             if !with.is_empty() {
-                out.failures
-                    .push(fail(format!("example {text:?} still gives {with:?}")));
+                out.failures.push(fail(format!("example {text:?} still gives {with:?}")));
             } else if hit(&bare).is_empty() {
                 out.failures.push(fail(format!(
                     "example {text:?} gives no claim even without this exclude, so it tests nothing"

@@ -175,18 +175,7 @@ const EN_PRONOUNS: &[&str] = &[
     "itself",
 ];
 
-const ZH_PRONOUNS: &[&str] = &[
-    "本公司",
-    "该公司",
-    "公司",
-    "我们",
-    "我司",
-    "本集团",
-    "集团",
-    "该品牌",
-    "其",
-    "我们的",
-];
+const ZH_PRONOUNS: &[&str] = &["本公司", "该公司", "公司", "我们", "我司", "本集团", "集团", "该品牌", "其", "我们的"];
 
 /// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
 fn zh_boundary() -> &'static Regex {
@@ -211,7 +200,16 @@ fn en_name() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let word = r"(?:[A-Z][\w&+'’.-]*|[a-z]{1,3}[A-Z][\w+-]*|\d+[A-Z][\w-]*)";
-        Regex::new(&format!(r"{word}(?:\s+(?:of\s+|&\s+|de\s+)?{word})*")).expect("static regex")
+        // Model numbers continue a name: "PlayStation 5", "Galaxy S24".
+        Regex::new(&format!(r"{word}(?:\s+(?:of\s+|&\s+|de\s+)?(?:{word}|\d+\b))*")).expect("static regex")
+    })
+}
+
+fn dateline() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[-–—]+\s*")
+            .expect("static regex")
     })
 }
 
@@ -229,10 +227,7 @@ impl<'a> SubjectFinder<'a> {
     fn org_id(&self, r: &Range<usize>) -> Option<String> {
         let lex = self.lex.get(LexiconCategory::Org);
         let found = lex.find(self.text, r.clone());
-        found
-            .first()
-            .filter(|m| m.range == *r)
-            .map(|m| lex.id(m.entry).to_string())
+        found.first().filter(|m| m.range == *r).map(|m| lex.id(m.entry).to_string())
     }
 
     /// Is this text a pronoun standing for an earlier subject or the issuer?
@@ -242,32 +237,17 @@ impl<'a> SubjectFinder<'a> {
     }
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
-    pub fn find(
-        &self,
-        s: usize,
-        claim: &Range<usize>,
-        orgs: &[Range<usize>],
-    ) -> Option<SubjectDraft> {
+    pub fn find(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
         let clause = subject_clause(self.text, sentence.clone(), claim.start);
         // A known organisation in the clause before the claim; in Chinese the first one (the
         // topic), in English the nearest one.
-        let before: Vec<&Range<usize>> = orgs
-            .iter()
-            .filter(|o| o.start >= clause.start && o.end <= claim.start)
-            .collect();
+        let before: Vec<&Range<usize>> =
+            orgs.iter().filter(|o| o.start >= clause.start && o.end <= claim.start).collect();
         let chinese = self.text[clause.clone()].chars().any(is_cjk);
-        let pick = if chinese {
-            before.first()
-        } else {
-            before.last()
-        };
+        let pick = if chinese { before.first() } else { before.last() };
         if let Some(r) = pick {
-            return Some(SubjectDraft {
-                range: (*r).clone(),
-                id: self.org_id(r),
-                local: true,
-            });
+            return Some(SubjectDraft { range: (*r).clone(), id: self.org_id(r), local: true });
         }
         let guess = if chinese {
             self.zh_chunk(clause.start..claim.start)
@@ -275,48 +255,28 @@ impl<'a> SubjectFinder<'a> {
             self.en_name_before(clause.start..claim.start)
         };
         if let Some(r) = guess {
-            return Some(SubjectDraft {
-                id: self.org_id(&r),
-                range: r,
-                local: true,
-            });
+            return Some(SubjectDraft { id: self.org_id(&r), range: r, local: true });
         }
         // An organisation earlier in the sentence, then one right after the claim
         // ("此前排名第一的LG显示器").
-        if let Some(r) = orgs
-            .iter()
-            .rfind(|o| o.end <= claim.start && o.start >= sentence.start)
-        {
-            return Some(SubjectDraft {
-                range: r.clone(),
-                id: self.org_id(r),
-                local: true,
-            });
+        if let Some(r) = orgs.iter().rfind(|o| o.end <= claim.start && o.start >= sentence.start) {
+            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
         }
         if !chinese
             && let Some(r) = self.en_name_before(sentence.start..claim.start)
-            && !self.text[r.end..claim.start]
-                .trim_start()
-                .starts_with([':', '：'])
+            && !self.text[r.end..claim.start].trim_start().starts_with([':', '：'])
         {
             // A name followed by a colon labels a list item; it does not hold the share.
-            return Some(SubjectDraft {
-                id: self.org_id(&r),
-                range: r,
-                local: true,
-            });
+            return Some(SubjectDraft { id: self.org_id(&r), range: r, local: true });
         }
-        let after = orgs
-            .iter()
-            .find(|o| o.start >= claim.end && o.start <= claim.end + 12);
-        after.map(|r| SubjectDraft {
-            range: r.clone(),
-            id: self.org_id(r),
-            local: true,
-        })
+        let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
+        after.map(|r| SubjectDraft { range: r.clone(), id: self.org_id(r), local: true })
     }
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {
+        // "NEW YORK - " and "SYDNEY, February 2025 - " place the story; they hold nothing.
+        let skip = dateline().find(&self.text[r.clone()]).map_or(0, |m| m.end());
+        let r = r.start + skip..r.end;
         let hay = &self.text[r.clone()];
         let mut best = None;
         for m in en_name().find_iter(hay) {
@@ -334,43 +294,28 @@ impl<'a> SubjectFinder<'a> {
 
     /// A name that is only a place, a market or a source does not hold a share.
     fn is_scope_word(&self, r: &Range<usize>) -> bool {
-        // Sources are not excluded: a boast may be about a research firm itself.
-        [
-            LexiconCategory::Geo,
-            LexiconCategory::Market,
-            LexiconCategory::Metric,
-        ]
-        .iter()
-        .any(|&c| {
-            self.lex
-                .get(c)
-                .find(self.text, r.clone())
-                .iter()
-                .any(|m| m.range.len() * 10 >= r.len() * 8)
-        })
+        // Sources and markets are not excluded: a boast may be about a research firm, and a
+        // category holds a share of a whole ("Streaming accounted for 47%").
+        [LexiconCategory::Geo, LexiconCategory::Metric]
+            .iter()
+            .any(|&c| self.lex.get(c).find(self.text, r.clone()).iter().any(|m| m.range.len() * 10 >= r.len() * 8))
     }
 
     fn zh_chunk(&self, r: Range<usize>) -> Option<Range<usize>> {
         let hay = &self.text[r.clone()];
         let opener = zh_openers().find(hay).map_or(0, |m| m.end());
         let rest = &hay[opener..];
-        let rest_trim =
-            rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】".contains(c));
+        let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】".contains(c));
         let skip = opener + (rest.len() - rest_trim.len());
-        let end = zh_boundary()
-            .find(rest_trim)
-            .map_or(rest_trim.len(), |m| m.start());
-        let chunk = rest_trim[..end]
-            .trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(".contains(c));
+        let end = zh_boundary().find(rest_trim).map_or(rest_trim.len(), |m| m.start());
+        let chunk = rest_trim[..end].trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(".contains(c));
         let chars = chunk.chars().count();
         if !(2..=14).contains(&chars) || chunk.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         let start = r.start + skip;
         let cand = start..start + chunk.len();
-        if self.is_scope_word(&cand)
-            || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司"
-        {
+        if self.is_scope_word(&cand) || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司" {
             return None;
         }
         Some(cand)
@@ -388,9 +333,7 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,
-            ',' | '，' | ';' | '；' | ':' | '：' | '—' if depth <= 0 => {
-                start = i + c.len_utf8()
-            }
+            ',' | '，' | ';' | '；' | ':' | '：' | '—' if depth <= 0 => start = i + c.len_utf8(),
             _ => {}
         }
     }
@@ -400,9 +343,7 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
 fn trim_en_name(name: &str) -> Option<&str> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while let Some(first) = words.first() {
-        let l = first
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let l = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         if EN_STOP.contains(&l.as_str())
             && words.len() > 1
             && !(l == "the"
@@ -416,9 +357,7 @@ fn trim_en_name(name: &str) -> Option<&str> {
         }
     }
     // "ByteDance's Volcano Engine": the owner is context, the last name is the subject.
-    if let Some(i) = words
-        .iter()
-        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+    if let Some(i) = words.iter().rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
         && i + 1 < words.len()
     {
         words.drain(..=i);
@@ -427,10 +366,7 @@ fn trim_en_name(name: &str) -> Option<&str> {
     let last = *words.last()?;
     let (s, e) = (name.find(first)?, name.rfind(last)? + last.len());
     let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
-    let out = out
-        .strip_suffix("'s")
-        .or_else(|| out.strip_suffix("’s"))
-        .unwrap_or(out);
+    let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
     let l = out.to_lowercase();
     if out.is_empty() || EN_STOP.contains(&l.as_str()) {
         return None;
@@ -445,10 +381,7 @@ mod tests {
     #[test]
     fn english_names_drop_openers_and_owners() {
         assert_eq!(trim_en_name("According to IDC"), Some("IDC"));
-        assert_eq!(
-            trim_en_name("ByteDance's Volcano Engine"),
-            Some("Volcano Engine")
-        );
+        assert_eq!(trim_en_name("ByteDance's Volcano Engine"), Some("Volcano Engine"));
         assert_eq!(trim_en_name("The Roku Channel"), Some("The Roku Channel"));
         assert_eq!(trim_en_name("In"), None);
     }

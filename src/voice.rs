@@ -9,6 +9,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default)]
 pub struct Voice {
     pub promotional: bool,
+    /// Ad copy: offers, calls to action, starred claim footnotes.
+    pub ad: bool,
     /// Names the issuer goes by in this document.
     pub issuer_names: Vec<String>,
     pub issuer_ids: Vec<String>,
@@ -23,10 +25,8 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         match (open, c) {
             (None, '“' | '「' | '『') => open = Some((i, c)),
             (None, '"') => open = Some((i, c)),
-            (Some((s, '“')), '”')
-            | (Some((s, '「')), '」')
-            | (Some((s, '『')), '』')
-            | (Some((s, '"')), '"') => {
+            (Some((s, '“')), '”') | (Some((s, '「')), '」') | (Some((s, '『')), '』') | (Some((s, '"')), '"') =>
+            {
                 out.push(s..i + c.len_utf8());
                 open = None;
             }
@@ -40,14 +40,11 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 fn first_person(text: &str, quoted: &[Range<usize>]) -> usize {
     let inside = |i: usize| quoted.iter().any(|q| q.contains(&i));
     let mut n = 0;
-    for (i, w) in text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-    {
+    for (i, w) in text.split(|c: char| !c.is_ascii_alphabetic()).scan(0usize, |pos, w| {
+        let start = *pos;
+        *pos += w.len() + 1;
+        Some((start, w))
+    }) {
         if matches!(w, "we" | "We" | "our" | "Our" | "us") && !inside(i) {
             n += 1;
         }
@@ -62,14 +59,13 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons) -> Voi
     let quoted = quoted_ranges(text);
     let mut markers = 0;
     let mut names: Vec<String> = Vec::new();
+    let mut ad = false;
     for p in &set.scopes {
         match p.role {
-            ScopeRole::Promotional => {
-                markers += p
-                    .regex
-                    .find_iter(text)
-                    .filter(|m| !quoted.iter().any(|q| q.contains(&m.start())))
-                    .count();
+            ScopeRole::Promotional | ScopeRole::Ad => {
+                let hits = p.regex.find_iter(text).filter(|m| !quoted.iter().any(|q| q.contains(&m.start()))).count();
+                markers += hits;
+                ad |= p.role == ScopeRole::Ad && hits > 0;
             }
             ScopeRole::Issuer => {
                 for caps in p.regex.captures_iter(text) {
@@ -101,35 +97,25 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons) -> Voi
         names.push(text[m.range.clone()].to_string());
         ids.push(org.id(m.entry).to_string());
     }
-    Voice {
-        promotional,
-        issuer_names: names,
-        issuer_ids: ids,
-    }
+    Voice { promotional, ad, issuer_names: names, issuer_ids: ids }
 }
 
 impl Voice {
     /// Does a subject refer to the issuer? No subject at all, in promotional copy, is the
     /// issuer speaking about itself.
-    pub fn is_self(
-        &self,
-        subject_text: Option<&str>,
-        subject_id: Option<&str>,
-        ancestors: &[String],
-    ) -> bool {
-        let Some(t) = subject_text else { return true };
-        if self.issuer_names.is_empty() && self.issuer_ids.is_empty() {
-            // Ad copy rarely names itself in an About line; its claims are its own.
+    pub fn is_self(&self, subject_text: Option<&str>, subject_id: Option<&str>, ancestors: &[String]) -> bool {
+        let anonymous = self.issuer_names.is_empty() && self.issuer_ids.is_empty();
+        // Ad copy rarely names itself in an About line: its claims are its own. A release that
+        // names its issuer may still describe others without naming them.
+        let Some(t) = subject_text else { return anonymous || self.ad };
+        if anonymous {
             return true;
         }
         if crate::subject::SubjectFinder::is_pronoun(t) {
             return true;
         }
         if let Some(id) = subject_id
-            && self
-                .issuer_ids
-                .iter()
-                .any(|i| i == id || ancestors.contains(i))
+            && self.issuer_ids.iter().any(|i| i == id || ancestors.contains(i))
         {
             return true;
         }

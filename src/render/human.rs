@@ -55,19 +55,8 @@ fn lines_around(raw: &str, start: usize, end: usize) -> (usize, &str, usize) {
 }
 
 /// Render one document's claims; `raw` is the input as read, which the spans point into.
-pub fn document(
-    path: &str,
-    raw: &str,
-    claims: &[Claim],
-    notices: &[String],
-    opts: Options,
-) -> String {
-    let renderer = if opts.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    }
-    .decor_style(DecorStyle::Ascii);
+pub fn document(path: &str, raw: &str, claims: &[Claim], notices: &[String], opts: Options) -> String {
+    let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     for n in notices {
         out.push_str(&format!("note: {path}: {n}\n"));
@@ -76,10 +65,7 @@ pub fn document(
         let (line_no, line, offset) = lines_around(raw, c.span.start, c.span.end);
         let s = c.span.start - offset;
         let e = (c.span.end - offset).max(s);
-        let subject = c
-            .subject
-            .as_ref()
-            .map_or(String::new(), |t| format!(" · subject {}", t.text));
+        let subject = c.subject.as_ref().map_or(String::new(), |t| format!(" · subject {}", t.text));
         let label = format!("{} {}{subject}", c.kind, value_text(c));
         let title = format!("{} claim \"{}\"", c.kind, c.text.replace('\n', " "));
         let scope = format!(
@@ -101,8 +87,7 @@ pub fn document(
             )
             .element(Level::NOTE.message(scope));
         for f in &c.flags {
-            group = group
-                .element(level(Some(f.severity)).message(format!("[{}] {}", f.code, f.message)));
+            group = group.element(level(Some(f.severity)).message(format!("[{}] {}", f.code, f.message)));
         }
         let report: [Group<'_>; 1] = [group];
         out.push_str(&renderer.render(&report));
@@ -113,11 +98,7 @@ pub fn document(
 
 pub fn summary(t: &Totals) -> String {
     let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("{n} {w}")
-        } else {
-            format!("{n} {w}s")
-        }
+        if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") }
     };
     format!(
         "{} in {}: {}, {}",

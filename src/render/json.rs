@@ -18,9 +18,7 @@ struct Line<'a> {
 pub fn lines(path: &str, claims: &[Claim]) -> String {
     let mut out = String::new();
     for claim in claims {
-        out.push_str(
-            &serde_json::to_string(&Line { path, claim }).expect("claims always serialize"),
-        );
+        out.push_str(&serde_json::to_string(&Line { path, claim }).expect("claims always serialize"));
         out.push('\n');
     }
     out

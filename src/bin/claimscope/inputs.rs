@@ -16,43 +16,34 @@ pub struct Loaded {
 
 /// Every input in order; an unreadable one is an `Err` naming it and the reason.
 pub fn expand(paths: &[String]) -> impl Iterator<Item = Result<Loaded, String>> + '_ {
-    paths
-        .iter()
-        .flat_map(|p| -> Box<dyn Iterator<Item = Result<Loaded, String>>> {
-            if p == "-" {
-                let mut bytes = Vec::new();
-                return Box::new(std::iter::once(
-                    match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(_) => Ok(load("-".to_string(), bytes)),
-                        Err(e) => Err(format!("-: cannot read standard input: {e}")),
-                    },
-                ));
-            }
-            let path = Path::new(p);
-            match std::fs::metadata(path) {
-                Err(e) => Box::new(std::iter::once(Err(format!("{p}: {}", describe(&e))))),
-                Ok(m) if m.is_dir() => Box::new(walk(path)),
-                Ok(_) => Box::new(std::iter::once(read(p.clone(), path))),
-            }
-        })
+    paths.iter().flat_map(|p| -> Box<dyn Iterator<Item = Result<Loaded, String>>> {
+        if p == "-" {
+            let mut bytes = Vec::new();
+            return Box::new(std::iter::once(match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => Ok(load("-".to_string(), bytes)),
+                Err(e) => Err(format!("-: cannot read standard input: {e}")),
+            }));
+        }
+        let path = Path::new(p);
+        match std::fs::metadata(path) {
+            Err(e) => Box::new(std::iter::once(Err(format!("{p}: {}", describe(&e))))),
+            Ok(m) if m.is_dir() => Box::new(walk(path)),
+            Ok(_) => Box::new(std::iter::once(read(p.clone(), path))),
+        }
+    })
 }
 
 fn walk(root: &Path) -> impl Iterator<Item = Result<Loaded, String>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for entry in ignore::WalkBuilder::new(root)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build()
-    {
+    for entry in ignore::WalkBuilder::new(root).sort_by_file_name(|a, b| a.cmp(b)).build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => files.push(e.into_path()),
             Ok(_) => {}
             Err(e) => errors.push(Err(format!("{}: {e}", root.display()))),
         }
     }
-    errors
-        .into_iter()
-        .chain(files.into_iter().map(|f| read(f.display().to_string(), &f)))
+    errors.into_iter().chain(files.into_iter().map(|f| read(f.display().to_string(), &f)))
 }
 
 fn read(name: String, path: &Path) -> Result<Loaded, String> {
@@ -87,14 +78,11 @@ fn load(name: String, bytes: Vec<u8>) -> Loaded {
         Err(e) => {
             let bytes = e.into_bytes();
             let bad = String::from_utf8_lossy(&bytes).matches('\u{FFFD}').count();
-            notices.push(format!("invalid UTF-8: {bad} sequence(s) replaced with U+FFFD; spans refer to the repaired text"));
+            notices.push(format!(
+                "invalid UTF-8: {bad} sequence(s) replaced with U+FFFD; spans refer to the repaired text"
+            ));
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
-    Loaded {
-        name,
-        doc: Document::from_text(text),
-        notices,
-        skipped: None,
-    }
+    Loaded { name, doc: Document::from_text(text), notices, skipped: None }
 }

@@ -14,11 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "claimscope",
-    version,
-    about = "Find market-share and ranking claims and the scope they imply"
-)]
+#[command(name = "claimscope", version, about = "Find market-share and ranking claims and the scope they imply")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -102,12 +98,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => scan(args),
-        Command::Rules {
-            command: RulesCommand::List { rules },
-        } => list_rules(&rules),
-        Command::Rules {
-            command: RulesCommand::Test { rules },
-        } => test_rules(&rules),
+        Command::Rules { command: RulesCommand::List { rules } } => list_rules(&rules),
+        Command::Rules { command: RulesCommand::Test { rules } } => test_rules(&rules),
     };
     match result {
         Ok(code) => code,
@@ -120,17 +112,12 @@ fn main() -> ExitCode {
 
 /// `strict` compiles and checks every rule now, the embedded ones included (rules test/list).
 fn load_scanner(args: &RuleArgs, strict: bool) -> Result<Scanner> {
-    let mut sources: Vec<RuleSource> = if args.no_default_rules {
-        Vec::new()
-    } else {
-        scanner::default_sources()
-    };
+    let mut sources: Vec<RuleSource> = if args.no_default_rules { Vec::new() } else { scanner::default_sources() };
     if strict {
         sources.iter_mut().for_each(|s| s.trusted = false);
     }
     for dir in &args.rules {
-        let found = scanner::sources_in(dir)
-            .with_context(|| format!("cannot read rule folder {}", dir.display()))?;
+        let found = scanner::sources_in(dir).with_context(|| format!("cannot read rule folder {}", dir.display()))?;
         if found.is_empty() {
             anyhow::bail!("rule folder {} holds no .toml files", dir.display());
         }
@@ -142,11 +129,7 @@ fn load_scanner(args: &RuleArgs, strict: bool) -> Result<Scanner> {
 fn scan(args: ScanArgs) -> Result<ExitCode> {
     let scanner = load_scanner(&args.rules, false)?;
     let stdout = std::io::stdout();
-    let format = args.format.unwrap_or(if stdout.is_terminal() {
-        Format::Human
-    } else {
-        Format::Json
-    });
+    let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Human } else { Format::Json });
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -171,12 +154,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        let inputs::Loaded {
-            name,
-            doc,
-            notices,
-            skipped,
-        } = loaded;
+        let inputs::Loaded { name, doc, notices, skipped } = loaded;
         if let Some(reason) = skipped {
             eprintln!("claimscope: {name}: skipped: {reason}");
             continue;
@@ -194,27 +172,16 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
             }
             Format::Human => {
                 let opts = render::human::Options { color };
-                out.write_all(
-                    render::human::document(&name, &doc.raw, &claims, &[], opts).as_bytes(),
-                )?;
+                out.write_all(render::human::document(&name, &doc.raw, &claims, &[], opts).as_bytes())?;
             }
             Format::Json => {}
         }
         let lang = doc.lang;
-        documents.push(DocumentReport {
-            path: name,
-            lang,
-            claims,
-            notices,
-            voice,
-        });
+        documents.push(DocumentReport { path: name, lang, claims, notices, voice });
     }
     match format {
         Format::Json => {
-            let report = Report {
-                version: CONTRACT_VERSION,
-                documents,
-            };
+            let report = Report { version: CONTRACT_VERSION, documents };
             writeln!(out, "{}", render::json::report(&report))?;
         }
         Format::Human => writeln!(out, "{}", render::human::summary(&totals))?,
@@ -238,14 +205,7 @@ fn list_rules(args: &RuleArgs) -> Result<ExitCode> {
     }
     for x in &scanner.set.excludes {
         let kinds: Vec<&str> = x.kinds.iter().map(|k| k.as_str()).collect();
-        writeln!(
-            out,
-            "{:<34} {:<12} {}:{}",
-            x.id,
-            format!("not {}", kinds.join("/")),
-            x.path,
-            x.line
-        )?;
+        writeln!(out, "{:<34} {:<12} {}:{}", x.id, format!("not {}", kinds.join("/")), x.path, x.line)?;
     }
     writeln!(
         out,
@@ -265,15 +225,6 @@ fn test_rules(args: &RuleArgs) -> Result<ExitCode> {
     for f in &outcome.failures {
         writeln!(out, "FAIL {f}")?;
     }
-    writeln!(
-        out,
-        "{} checks, {} failures",
-        outcome.checked,
-        outcome.failures.len()
-    )?;
-    Ok(if outcome.failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    writeln!(out, "{} checks, {} failures", outcome.checked, outcome.failures.len())?;
+    Ok(if outcome.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
