@@ -7,6 +7,7 @@
 
 pub mod document;
 pub mod flags;
+pub mod html;
 pub mod lexicon;
 pub mod loader;
 pub mod matcher;

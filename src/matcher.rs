@@ -137,9 +137,12 @@ fn run_rule(
     let rule = &set.rules[r];
     let sentence = &text[range.clone()];
     if let Some((req, reach)) = &rule.requires {
+        let block = layout.sentences[s].block;
+        // A table row's words are its cells; its caption and header say what they measure.
+        let row = layout.blocks[block].kind == crate::segments::BlockKind::TableRow;
         let hay = match reach {
-            Reach::Clause | Reach::Sentence => sentence,
-            _ => &text[layout.blocks[layout.sentences[s].block].range.clone()],
+            Reach::Clause | Reach::Sentence if !row => sentence,
+            _ => &text[layout.paragraph_range(block)],
         };
         if !req.is_match(hay) {
             return;

@@ -223,7 +223,7 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
     let before = text[clause.start.min(c.span.start)..c.span.start].trim();
     let lower = before.to_lowercase();
     let rest = &text[c.span.start..clause.end.max(c.span.end)];
-    let introduced = ["as a", "as an", "as the", "作为", "身为"].iter().any(|p| lower.ends_with(p));
+    let introduced = lower == "as" || lower.ends_with(" as") || ["作为", "身为"].iter().any(|p| lower.ends_with(p));
     let claim = text[c.span.clone()].to_lowercase();
     // "one of the largest", "最大的…之一": membership of a vague set, not a measured place.
     let one_of = lower.ends_with("one of the")

@@ -216,7 +216,9 @@ impl<'a> ScopeFinder<'a> {
             }
         }
         let b = &layout.blocks[block];
-        let mut para: Vec<(usize, bool)> = (b.sentences.start..s).rev().map(|x| (x, false)).collect();
+        // A table row reads with its caption and the rows above it.
+        let first = layout.blocks[layout.paragraph_of(block).start].sentences.start;
+        let mut para: Vec<(usize, bool)> = (first..s).rev().map(|x| (x, false)).collect();
         para.extend((s + 1..b.sentences.end).map(|x| (x, true)));
         let mut doc = Vec::new();
         for h in layout.headings_before(block) {

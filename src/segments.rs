@@ -23,6 +23,8 @@ pub struct Block {
     pub range: Range<usize>,
     /// Indices into `Layout::sentences`.
     pub sentences: Range<usize>,
+    /// Blocks that read together (a table's caption and rows) share a group.
+    pub group: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -44,6 +46,7 @@ pub struct Layout {
 pub struct BlockHint {
     pub kind: BlockKind,
     pub range: Range<usize>,
+    pub group: Option<usize>,
 }
 
 impl Layout {
@@ -61,6 +64,20 @@ impl Layout {
             .filter(|&b| matches!(self.blocks[b].kind, BlockKind::Heading))
             .take(1)
             .chain(self.blocks.iter().position(|b| b.kind == BlockKind::Title).filter(|&t| t != block))
+    }
+
+    /// The blocks that read as one paragraph with `block`: itself, or its table.
+    pub fn paragraph_of(&self, block: usize) -> Range<usize> {
+        let Some(g) = self.blocks[block].group else { return block..block + 1 };
+        let first = (0..=block).rev().take_while(|&b| self.blocks[b].group == Some(g)).last().unwrap_or(block);
+        let last = (block..self.blocks.len()).take_while(|&b| self.blocks[b].group == Some(g)).last().unwrap_or(block);
+        first..last + 1
+    }
+
+    /// The text range of `block`'s paragraph (its table, for a table row).
+    pub fn paragraph_range(&self, block: usize) -> Range<usize> {
+        let p = self.paragraph_of(block);
+        self.blocks[p.start].range.start..self.blocks[p.end - 1].range.end
     }
 
     pub fn footnotes(&self) -> impl Iterator<Item = usize> + '_ {
@@ -82,7 +99,7 @@ pub fn layout_text(text: &str) -> Layout {
         let trimmed = body.trim();
         if trimmed.is_empty() {
             if let Some((s, e, _)) = current.take() {
-                hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
+                hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e, group: None });
             }
             continue;
         }
@@ -90,9 +107,9 @@ pub fn layout_text(text: &str) -> Layout {
         let range = start + lead_ws..start + body.trim_end().len();
         if let Some(kind) = standalone_kind(trimmed) {
             if let Some((s, e, _)) = current.take() {
-                hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
+                hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e, group: None });
             }
-            hints.push(BlockHint { kind, range });
+            hints.push(BlockHint { kind, range, group: None });
             continue;
         }
         match current.as_mut() {
@@ -102,14 +119,14 @@ pub fn layout_text(text: &str) -> Layout {
             }
             _ => {
                 if let Some((s, e, _)) = current.take() {
-                    hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
+                    hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e, group: None });
                 }
                 current = Some((range.start, range.end, 1));
             }
         }
     }
     if let Some((s, e, _)) = current.take() {
-        hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e });
+        hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e, group: None });
     }
     classify_headings(text, &mut hints);
     layout_blocks(text, hints)
@@ -201,7 +218,7 @@ pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
         {
             layout.lead = Some(block);
         }
-        layout.blocks.push(Block { kind: hint.kind, range: hint.range, sentences: first..last });
+        layout.blocks.push(Block { kind: hint.kind, range: hint.range, sentences: first..last, group: hint.group });
     }
     layout
 }

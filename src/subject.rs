@@ -270,7 +270,26 @@ impl<'a> SubjectFinder<'a> {
             return Some(SubjectDraft { id: self.org_id(&r), range: r, local: true });
         }
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
-        after.map(|r| SubjectDraft { range: r.clone(), id: self.org_id(r), local: true })
+        if let Some(r) = after {
+            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
+        }
+        // "As a global leader in X, Acme ..." / "作为行业龙头，海川……": the main clause names it.
+        let opener = self.text[clause.start..claim.start].trim_start().to_lowercase();
+        if opener.starts_with("as ") || opener.starts_with("作为") || opener.starts_with("身为") {
+            let tail = &self.text[claim.end..sentence.end];
+            let comma = tail.char_indices().find(|(_, c)| matches!(c, ',' | '，'))?;
+            let next = claim.end + comma.0 + comma.1.len_utf8();
+            let rest = next..sentence.end;
+            if let Some(o) = orgs.iter().find(|o| o.start >= rest.start && o.start < rest.start + 16) {
+                return Some(SubjectDraft { range: o.clone(), id: self.org_id(o), local: true });
+            }
+            let m = en_name().find(&self.text[rest.clone()]).filter(|m| m.start() <= 2)?;
+            let r = rest.start + m.start()..rest.start + m.end();
+            let trimmed = trim_en_name(&self.text[r.clone()])?;
+            let start = r.start + self.text[r.clone()].find(trimmed)?;
+            return Some(SubjectDraft { range: start..start + trimmed.len(), id: None, local: true });
+        }
+        None
     }
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {
@@ -323,7 +342,7 @@ impl<'a> SubjectFinder<'a> {
 }
 
 /// The clause a subject may sit in: from the last comma, semicolon or colon before the claim
-/// to the claim. Parentheses do not split it, so "财付通（含微信支付）以39.51%" keeps its subject.
+/// to the claim. Parentheses do not split it, so "北岸支付（含钱包业务）以35.2%" keeps its subject.
 fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
     let s = &text[sentence.clone()];
     let rel = pos.saturating_sub(sentence.start).min(s.len());
@@ -388,7 +407,7 @@ mod tests {
 
     #[test]
     fn parentheses_do_not_split_the_subject_clause() {
-        let t = "财付通（含微信支付）以39.51%的份额位列第二";
+        let t = "北岸支付（含钱包业务）以35.2%的份额位列第二";
         let r = subject_clause(t, 0..t.len(), t.find("以").unwrap());
         assert_eq!(&t[r.start..], t);
     }

@@ -11,10 +11,7 @@ fn close(a: Option<f64>, b: f64) -> bool {
 #[track_caller]
 fn share(s: &str, want: f64) {
     let got = parse_share(s);
-    assert!(
-        close(got, want),
-        "parse_share({s:?}) = {got:?}, want {want}"
-    );
+    assert!(close(got, want), "parse_share({s:?}) = {got:?}, want {want}");
 }
 
 #[track_caller]
@@ -113,21 +110,8 @@ fn cn_integers() {
     ] {
         assert_eq!(parse_cn_integer(s), Some(n), "{s}");
     }
-    for s in [
-        "",
-        "万",
-        "亿",
-        "一二",
-        "十十",
-        "百十百",
-        "一百零",
-        "零零",
-        "三成",
-        "点",
-        "abc",
-        "一〇",
-        "二十成",
-    ] {
+    for s in ["", "万", "亿", "一二", "十十", "百十百", "一百零", "零零", "三成", "点", "abc", "一〇", "二十成"]
+    {
         assert_eq!(parse_cn_integer(s), None, "{s}");
     }
 }
@@ -148,20 +132,7 @@ fn plain_numbers() {
     ] {
         assert_eq!(parse_number(s), Some(n), "{s}");
     }
-    for s in [
-        "",
-        ".",
-        "46.",
-        ".5",
-        "1,23",
-        "12,3456",
-        "4-6",
-        "四十点",
-        "点五",
-        "46.4%",
-        "1.2.3",
-        "-5",
-    ] {
+    for s in ["", ".", "46.", ".5", "1,23", "12,3456", "4-6", "四十点", "点五", "46.4%", "1.2.3", "-5"] {
         assert_eq!(parse_number(s), None, "{s}");
     }
 }
@@ -199,17 +170,7 @@ fn en_integers_and_ordinals() {
     ] {
         assert_eq!(parse_en_ordinal(s), Some(n), "{s}");
     }
-    for s in [
-        "",
-        "one",
-        "2th",
-        "11st",
-        "0th",
-        "th",
-        "first half",
-        "twenty",
-        "twenty-tenth",
-    ] {
+    for s in ["", "one", "2th", "11st", "0th", "th", "first half", "twenty", "twenty-tenth"] {
         assert_eq!(parse_en_ordinal(s), None, "{s}");
     }
 }
@@ -233,19 +194,9 @@ fn digit_percent_shares() {
     share("fifty percent", 50.0);
     share("100%", 100.0);
     share("0%", 0.0);
-    for s in [
-        "%",
-        "",
-        "46.4",
-        "46.4pc",
-        "101%",
-        "150 percent",
-        "15 percentage points",
-        "5个百分点",
-        "2/3",
-        "1/3",
-        "-5%",
-    ] {
+    for s in
+        ["%", "", "46.4", "46.4pc", "101%", "150 percent", "15 percentage points", "5个百分点", "2/3", "1/3", "-5%"]
+    {
         no_share(s);
     }
 }
@@ -345,23 +296,10 @@ fn english_fraction_shares() {
     for s in ["one fifth", "a fifth"] {
         share(s, 20.0);
     }
-    for s in [
-        "half",
-        "a half",
-        "one half",
-        "one-half",
-        "nearly half",
-        "over half",
-    ] {
+    for s in ["half", "a half", "one half", "one-half", "nearly half", "over half"] {
         share(s, 50.0);
     }
-    for s in [
-        "one in four",
-        "one out of four",
-        "1 in 4",
-        "one in every four",
-        "one out of every four",
-    ] {
+    for s in ["one in four", "one out of four", "1 in 4", "one in every four", "one out of every four"] {
         share(s, 25.0);
     }
     share("two in five", 40.0);
@@ -374,46 +312,19 @@ fn english_fraction_shares() {
     share("a third", 33.3);
     share("one sixth", 16.7);
     share("one seventh", 14.3);
-    for s in [
-        "five in four",
-        "one in zero",
-        "third",
-        "quarter",
-        "one second",
-        "a first",
-        "four thirds",
-        "x in y",
-    ] {
+    for s in ["five in four", "one in zero", "third", "quarter", "one second", "a first", "four thirds", "x in y"] {
         no_share(s);
     }
 }
 
 #[test]
 fn ranks_english() {
-    for s in [
-        "No. 1",
-        "No.1",
-        "no 1",
-        "No.１",
-        "NO.1",
-        "Nº1",
-        "N°1",
-        "N° 1",
-        "#1",
-        "# 1",
-        "ＮＯ．１",
-        "No1",
-        "No. 1 spot",
-    ] {
+    for s in
+        ["No. 1", "No.1", "no 1", "No.１", "NO.1", "Nº1", "N°1", "N° 1", "#1", "# 1", "ＮＯ．１", "No1", "No. 1 spot"]
+    {
         rank(s, 1);
     }
-    for s in [
-        "number one",
-        "number-one",
-        "number 1",
-        "Number One",
-        "the number one",
-    ] {
+    for s in ["number one", "number-one", "number 1", "Number One", "the number one"] {
         rank(s, 1);
     }
     rank("Number Two", 2);
@@ -422,14 +333,7 @@ fn ranks_english() {
     }
     rank("twenty-first", 21);
     rank("ninety ninth", 99);
-    for (s, n) in [
-        ("1st", 1),
-        ("2nd", 2),
-        ("3rd", 3),
-        ("4th", 4),
-        ("21st", 21),
-        ("10th", 10),
-    ] {
+    for (s, n) in [("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4), ("21st", 21), ("10th", 10)] {
         rank(s, n);
     }
     for (s, n) in [
@@ -504,16 +408,7 @@ fn ranks_chinese() {
     ] {
         rank(s, n);
     }
-    for s in [
-        "第一季度",
-        "第三方",
-        "第",
-        "第零",
-        "首",
-        "第一梯队",
-        "前三",
-        "一",
-    ] {
+    for s in ["第一季度", "第三方", "第", "第零", "首", "第一梯队", "前三", "一"] {
         assert_eq!(parse_rank(s), None, "{s}");
     }
 }
@@ -548,18 +443,7 @@ fn top_counts() {
     ] {
         top(s, n);
     }
-    for s in [
-        "top",
-        "top spot",
-        "前",
-        "前年",
-        "前三季度",
-        "强",
-        "top 0",
-        "第三",
-        "topic",
-        "",
-    ] {
+    for s in ["top", "top spot", "前", "前年", "前三季度", "强", "top 0", "第三", "topic", ""] {
         assert_eq!(parse_top(s), None, "{s}");
     }
 }
@@ -616,11 +500,7 @@ fn property_integers_0_to_100() {
     for n in 0..=100u32 {
         let f = f64::from(n);
         assert_eq!(parse_share(&format!("{n}%")), Some(f), "{n}%");
-        assert_eq!(
-            parse_share(&format!("{n} per cent")),
-            Some(f),
-            "{n} per cent"
-        );
+        assert_eq!(parse_share(&format!("{n} per cent")), Some(f), "{n} per cent");
         let zh = format!("百分之{}", cn(n));
         assert_eq!(parse_share(&zh), Some(f), "{zh}");
         assert_eq!(find_shares(&zh), vec![(0..zh.len(), f)], "{zh}");
@@ -657,10 +537,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
@@ -741,9 +618,7 @@ fn no_panic_sweep() {
     let mut rng = Lcg(0x5eed);
     for _ in 0..4000 {
         let len = rng.next() % 14;
-        let s: String = (0..len)
-            .map(|_| ALPHABET[rng.next() % ALPHABET.len()])
-            .collect();
+        let s: String = (0..len).map(|_| ALPHABET[rng.next() % ALPHABET.len()]).collect();
         let _ = fold_width(&s);
         let _ = parse_cn_integer(&s);
         let _ = parse_number(&s);
@@ -757,10 +632,7 @@ fn no_panic_sweep() {
         let mut last = 0;
         for (r, v) in find_shares(&s) {
             assert!(r.start < r.end && r.end <= s.len(), "{s:?} {r:?}");
-            assert!(
-                s.is_char_boundary(r.start) && s.is_char_boundary(r.end),
-                "{s:?} {r:?}"
-            );
+            assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end), "{s:?} {r:?}");
             assert!(r.start >= last, "{s:?} {r:?} overlaps");
             assert!((0.0..=100.0).contains(&v), "{s:?} -> {v}");
             last = r.end;
@@ -777,25 +649,14 @@ fn no_panic_sweep() {
     ] {
         assert_eq!(parse_share(&s), None);
         assert!(find_shares(&s).is_empty());
-        let _ = (
-            parse_number(&s),
-            parse_rank(&s),
-            parse_top(&s),
-            parse_cn_integer(&s),
-            parse_en_integer(&s),
-        );
+        let _ = (parse_number(&s), parse_rank(&s), parse_top(&s), parse_cn_integer(&s), parse_en_integer(&s));
     }
     // Long hostile runs must stay linear (find_shares sees whole sentences).
     let start = std::time::Instant::now();
     for unit in ["1,234,", "1.2.", "三成", "百分之三十点", "第一", "9"] {
         let long = unit.repeat(20_000);
         let _ = find_shares(&long);
-        let _ = (
-            parse_share(&long),
-            parse_rank(&long),
-            parse_top(&long),
-            parse_number(&long),
-        );
+        let _ = (parse_share(&long), parse_rank(&long), parse_top(&long), parse_number(&long));
     }
     assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
     // Garbage made of real tokens: "百分之百分之…" holds repeated "百分之百" (100%).

@@ -84,5 +84,10 @@ fn load(name: String, bytes: Vec<u8>) -> Loaded {
             String::from_utf8_lossy(&bytes).into_owned()
         }
     };
-    Loaded { name, doc: Document::from_text(text), notices, skipped: None }
+    let is_html =
+        Path::new(&name).extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+            || ((name == "-" || Path::new(&name).extension().is_none())
+                && claimscope::html::looks_like_html(text.as_bytes()));
+    let doc = if is_html { claimscope::html::read(text).0 } else { Document::from_text(text) };
+    Loaded { name, doc, notices, skipped: None }
 }
