@@ -140,14 +140,11 @@ impl Document {
 
 /// `zh` when Han characters dominate the letters, `en` when Latin letters do, else `mixed`.
 pub fn detect_lang(text: &str) -> Lang {
-    let (mut han, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if segments::is_cjk(c) {
-            han += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
+    // Counted on bytes, in a form the compiler vectorises: a three-byte sequence led by
+    // 0xE3..=0xE9 is (almost always) Han; the first 2 KiB say which language a document is in.
+    let sample = &text.as_bytes()[..text.len().min(1 << 11)];
+    let han: usize = sample.iter().map(|&b| usize::from(b.wrapping_sub(0xE3) <= 6)).sum();
+    let latin: usize = sample.iter().map(|&b| usize::from((b | 0x20).wrapping_sub(b'a') < 26)).sum();
     // A Han character carries about as much as a short English word.
     let han_weight = han * 4;
     if han_weight == 0 && latin == 0 {

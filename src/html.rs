@@ -128,14 +128,16 @@ impl Builder {
     }
 
     fn verbatim(&mut self, raw_at: usize, s: &str) {
-        if let Some(last) = self.pieces.last_mut() {
-            if !last.decoded && last.text + last.len == self.text.len() && last.raw + last.raw_len == raw_at {
-                last.len += s.len();
-                last.raw_len += s.len();
-                self.text.push_str(s);
-                self.spaced = false;
-                return;
-            }
+        if let Some(last) = self.pieces.last_mut()
+            && !last.decoded
+            && last.text + last.len == self.text.len()
+            && last.raw + last.raw_len == raw_at
+        {
+            last.len += s.len();
+            last.raw_len += s.len();
+            self.text.push_str(s);
+            self.spaced = false;
+            return;
         }
         self.pieces.push(Piece { text: self.text.len(), raw: raw_at, len: s.len(), decoded: false, raw_len: s.len() });
         self.text.push_str(s);
@@ -172,18 +174,18 @@ impl Builder {
                 i += run;
                 continue;
             }
-            if c == '&' {
-                if let Some(len) = entity_len(rest) {
-                    let ent = &rest[..len];
-                    let dec = html_escape::decode_html_entities(ent);
-                    if dec != ent {
-                        let out = if dec.chars().all(char::is_whitespace) { " " } else { dec.as_ref() };
-                        if out != " " || !self.spaced {
-                            self.decoded(span.start + i..span.start + i + len, out);
-                        }
-                        i += len;
-                        continue;
+            if c == '&'
+                && let Some(len) = entity_len(rest)
+            {
+                let ent = &rest[..len];
+                let dec = html_escape::decode_html_entities(ent);
+                if dec != ent {
+                    let out = if dec.chars().all(char::is_whitespace) { " " } else { dec.as_ref() };
+                    if out != " " || !self.spaced {
+                        self.decoded(span.start + i..span.start + i + len, out);
                     }
+                    i += len;
+                    continue;
                 }
             }
             let run = rest.find(|ch: char| ch.is_whitespace() || ch == '&').filter(|&n| n > 0).unwrap_or(rest.len());
@@ -305,7 +307,7 @@ pub fn read(raw: String) -> (Document, PageInfo) {
                 }
                 if b.current.is_none() {
                     // Loose text in a container (a bare <div>) is a paragraph of its own.
-                    let visible = !(has_main && in_main == 0) && !stack.iter().any(|o| o.name == "head");
+                    let visible = !(stack.iter().any(|o| o.name == "head") || has_main && in_main == 0);
                     if !visible || s.value.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }

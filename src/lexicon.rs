@@ -67,35 +67,53 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexMatch {
     pub range: Range<usize>,
-    /// Index into `Lexicon::ids`.
+    /// Index of the entry across all categories.
     pub entry: usize,
+    pub category: LexiconCategory,
 }
 
-/// One category's aliases compiled for matching.
+#[derive(Debug, Clone)]
+struct EntryInfo {
+    id: String,
+    category: LexiconCategory,
+    parent: Option<usize>,
+}
+
+/// Every category's aliases in one automaton (two: case-sensitive and not), so one pass over
+/// a sentence finds sources, metrics, markets, places and organisations at once, and the
+/// longest name wins where they overlap ("China Mobile" is an organisation, not a place).
 #[derive(Debug, Clone, Default)]
-pub struct Lexicon {
-    pub ids: Vec<String>,
-    parents: Vec<Option<usize>>,
+pub struct Lexicons {
+    entries: Vec<EntryInfo>,
+    by_id: HashMap<String, usize>,
     sensitive: Option<(AhoCorasick, Vec<usize>)>,
     insensitive: Option<(AhoCorasick, Vec<usize>)>,
-    by_id: HashMap<String, usize>,
 }
 
-impl Lexicon {
-    pub fn build(entries: &[&Entry]) -> Lexicon {
-        let mut lex = Lexicon::default();
+/// One category of a [`Lexicons`].
+#[derive(Debug, Clone, Copy)]
+pub struct Lexicon<'a> {
+    lex: &'a Lexicons,
+    category: LexiconCategory,
+}
+
+impl Lexicons {
+    pub fn build(entries: &[Entry]) -> Lexicons {
+        let mut lex = Lexicons::default();
         let mut cs = (Vec::new(), Vec::new());
         let mut ci = (Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
-            lex.ids.push(e.id.clone());
             lex.by_id.insert(e.id.clone(), i);
+            lex.entries.push(EntryInfo { id: e.id.clone(), category: e.category, parent: None });
             for a in &e.aliases {
                 let bucket = if e.alias_is_case_sensitive(a) { &mut cs } else { &mut ci };
                 bucket.0.push(a.clone());
                 bucket.1.push(i);
             }
         }
-        lex.parents = entries.iter().map(|e| e.parent.as_ref().and_then(|p| lex.by_id.get(p).copied())).collect();
+        for (i, e) in entries.iter().enumerate() {
+            lex.entries[i].parent = e.parent.as_ref().and_then(|p| lex.by_id.get(p).copied());
+        }
         let build = |(pats, owners): (Vec<String>, Vec<usize>), insensitive: bool| {
             if pats.is_empty() {
                 return None;
@@ -112,8 +130,12 @@ impl Lexicon {
         lex
     }
 
+    pub fn get(&self, category: LexiconCategory) -> Lexicon<'_> {
+        Lexicon { lex: self, category }
+    }
+
     pub fn id(&self, entry: usize) -> &str {
-        &self.ids[entry]
+        &self.entries[entry].id
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
@@ -127,21 +149,22 @@ impl Lexicon {
         std::iter::from_fn(move || {
             let e = cur?;
             steps += 1;
-            cur = if steps > 32 { None } else { self.parents.get(e).copied().flatten() };
+            cur = if steps > 32 { None } else { self.entries.get(e).and_then(|x| x.parent) };
             Some(e)
         })
     }
 
-    /// Every alias occurrence in `text[range]`, non-overlapping, longest first where two
-    /// overlap, with word boundaries enforced on ASCII edges.
+    /// Every alias occurrence in `text[range]` of any category, non-overlapping, the longest
+    /// where two overlap, with word boundaries enforced on ASCII edges.
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<LexMatch> {
-        let hay = &text[range.clone()];
+        let Some(hay) = text.get(range.clone()) else { return Vec::new() };
         let mut found: Vec<LexMatch> = Vec::new();
         for (ac, owners) in [&self.sensitive, &self.insensitive].into_iter().flatten() {
             for m in ac.find_iter(hay) {
                 let (s, e) = (range.start + m.start(), range.start + m.end());
                 if is_word_bounded(text, s, e) {
-                    found.push(LexMatch { range: s..e, entry: owners[m.pattern().as_usize()] });
+                    let entry = owners[m.pattern().as_usize()];
+                    found.push(LexMatch { range: s..e, entry, category: self.entries[entry].category });
                 }
             }
         }
@@ -162,8 +185,30 @@ impl Lexicon {
     }
 }
 
+impl<'a> Lexicon<'a> {
+    /// This category's matches among all categories' (a longer name of another category
+    /// shadows a shorter one of this).
+    pub fn find(&self, text: &str, range: Range<usize>) -> Vec<LexMatch> {
+        let mut all = self.lex.find(text, range);
+        all.retain(|m| m.category == self.category);
+        all
+    }
+
+    pub fn id(&self, entry: usize) -> &'a str {
+        self.lex.id(entry)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.lex.index_of(id).filter(|&i| self.lex.entries[i].category == self.category)
+    }
+
+    pub fn lineage(&self, entry: usize) -> impl Iterator<Item = usize> + 'a {
+        self.lex.lineage(entry)
+    }
+}
+
 /// An ASCII word character at an alias edge must not continue into the text around it, so
-/// "IDC" does not match inside "IDCs" while "IDC's" and "IDC数据" still do.
+/// "IDC" does not match inside "IDCs" while "IDC's" and "IDC数据" still do; "US$" is money.
 pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -172,28 +217,6 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before_ok = start == 0 || !word(first) || !word(bytes[start - 1]);
     let after_ok = end >= bytes.len() || !word(last) || !(word(bytes[end]) || bytes[end] == b'$');
     before_ok && after_ok
-}
-
-/// All categories, built once from a rule set's entries.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicons {
-    by_category: HashMap<LexiconCategory, Lexicon>,
-}
-
-impl Lexicons {
-    pub fn build(entries: &[Entry]) -> Lexicons {
-        let mut by_category = HashMap::new();
-        for cat in LexiconCategory::ALL {
-            let of_cat: Vec<&Entry> = entries.iter().filter(|e| e.category == cat).collect();
-            by_category.insert(cat, Lexicon::build(&of_cat));
-        }
-        Lexicons { by_category }
-    }
-
-    pub fn get(&self, cat: LexiconCategory) -> &Lexicon {
-        static EMPTY: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        self.by_category.get(&cat).unwrap_or_else(|| EMPTY.get_or_init(Lexicon::default))
-    }
 }
 
 #[cfg(test)]
@@ -218,18 +241,27 @@ mod tests {
             entry("source.idc", &["IDC", "国际数据公司"]),
             entry("source.counterpoint", &["Counterpoint", "Counterpoint Research"]),
         ];
-        let refs: Vec<&Entry> = e.iter().collect();
-        let lex = Lexicon::build(&refs);
+        let lex = Lexicons::build(&e);
         let t = "IDCs no; IDC's yes; counterpoint research said; 国际数据公司数据";
         let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
         assert_eq!(found, vec!["IDC", "counterpoint research", "国际数据公司"]);
     }
 
     #[test]
+    fn the_longest_name_wins_across_categories() {
+        let e = [entry("geo.cn", &["China"]), entry("org.china_mobile", &["China Mobile"])];
+        let lex = Lexicons::build(&e);
+        let t = "China Mobile leads China";
+        let found: Vec<(&str, LexiconCategory)> =
+            lex.find(t, 0..t.len()).iter().map(|m| (&t[m.range.clone()], m.category)).collect();
+        assert_eq!(found, vec![("China Mobile", LexiconCategory::Org), ("China", LexiconCategory::Geo)]);
+        assert!(lex.get(LexiconCategory::Geo).find(t, 0..12).is_empty());
+    }
+
+    #[test]
     fn short_acronyms_are_case_sensitive() {
         let e = [entry("geo.us", &["US", "United States"])];
-        let refs: Vec<&Entry> = e.iter().collect();
-        let lex = Lexicon::build(&refs);
+        let lex = Lexicons::build(&e);
         let t = "let us see the united states";
         let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
         assert_eq!(found, vec!["united states"]);

@@ -21,6 +21,7 @@ pub mod scope;
 pub mod segments;
 pub mod selftest;
 pub mod subject;
+pub mod triggers;
 pub mod voice;
 
 pub use document::Document;

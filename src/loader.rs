@@ -97,6 +97,9 @@ struct RawScope {
     #[serde(default = "default_role")]
     role: Spanned<String>,
     pattern: Spanned<String>,
+    /// Literals one of which a sentence must hold for the pattern to run; none: always run.
+    #[serde(default)]
+    triggers: Vec<String>,
     /// The canonical id the tag gets (e.g. `source.self`).
     tag_id: Option<String>,
     #[serde(default)]
@@ -582,11 +585,30 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
     if loader.errors.len() > before {
         return None;
     }
+    let lower: Vec<String> = raw.triggers.iter().map(|t| t.to_lowercase()).collect();
+    for ex in raw.examples.iter().filter(|_| !lower.is_empty()) {
+        let text = ex.get_ref().to_lowercase();
+        if !lower.iter().any(|t| text.contains(t.as_str())) {
+            loader.err(
+                i,
+                ex.span().start,
+                format!(
+                    "scope pattern \"{}\" would never run on its example {:?}: it holds none of the triggers",
+                    raw.id,
+                    ex.get_ref()
+                ),
+            );
+        }
+    }
+    if loader.errors.len() > before {
+        return None;
+    }
     Some(ScopePattern {
         id: raw.id,
         field,
         role,
         regex,
+        triggers: raw.triggers,
         tag_id: raw.tag_id,
         examples: raw.examples.iter().map(|e| (e.get_ref().clone(), loader.line(i, e.span().start))).collect(),
         counter: raw.counter.iter().map(|e| (e.get_ref().clone(), loader.line(i, e.span().start))).collect(),

@@ -5,9 +5,11 @@ use crate::model::Kind;
 use crate::numbers;
 use crate::rules::{Reach, Rule, RuleSet, ValueSpec};
 use crate::segments::{Layout, clause_bounds};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::triggers::TriggerIndex;
+use regex::{RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// How far before and after a candidate the `not_before`/`not_after` checks look.
 const WINDOW: usize = 160;
@@ -27,61 +29,87 @@ pub struct Candidate {
 }
 
 pub struct Matcher {
-    triggers: Option<AhoCorasick>,
-    /// For each trigger pattern, the rules that own it.
-    owners: Vec<Vec<usize>>,
+    triggers: TriggerIndex,
+    /// Shared excludes per kind, compiled on first use into one set per check.
+    excludes: OnceLock<Vec<(Kind, ExcludeSet)>>,
+}
+
+/// All excludes of one kind as three regex sets, so a candidate costs three searches however
+/// many excludes there are.
+struct ExcludeSet {
+    /// For each exclude of the kind, whether it has each check.
+    checks: Vec<[bool; 3]>,
+    sets: [Option<(RegexSet, Vec<usize>)>; 3],
+}
+
+impl ExcludeSet {
+    fn build(set: &RuleSet, kind: Kind) -> ExcludeSet {
+        let mine: Vec<&crate::rules::Exclude> = set.excludes.iter().filter(|x| x.kinds.contains(&kind)).collect();
+        let checks = mine.iter().map(|x| [x.before.is_some(), x.after.is_some(), x.text.is_some()]).collect();
+        let part = |pick: fn(&crate::rules::Exclude) -> Option<&crate::pattern::Pattern>| {
+            let (pats, owners): (Vec<&str>, Vec<usize>) =
+                mine.iter().enumerate().filter_map(|(j, x)| pick(x).map(|p| (p.as_str(), j))).unzip();
+            if pats.is_empty() {
+                return None;
+            }
+            let built = RegexSetBuilder::new(&pats).size_limit(64 << 20).dfa_size_limit(32 << 20).build();
+            // A trusted pattern that failed to compile already matches nothing on its own; in a
+            // set it would take the others with it, so the set then falls back to nothing too.
+            built.ok().map(|set| (set, owners))
+        };
+        let sets = [part(|x| x.before.as_ref()), part(|x| x.after.as_ref()), part(|x| x.text.as_ref())];
+        ExcludeSet { checks, sets }
+    }
+
+    fn fires(&self, hays: [&str; 3]) -> bool {
+        let mut ok: Vec<[bool; 3]> = self.checks.iter().map(|c| [!c[0], !c[1], !c[2]]).collect();
+        for (k, part) in self.sets.iter().enumerate() {
+            let Some((set, owners)) = part else { continue };
+            for m in set.matches(hays[k]).iter() {
+                ok[owners[m]][k] = true;
+            }
+        }
+        ok.iter().any(|c| c.iter().all(|&x| x))
+    }
 }
 
 impl Matcher {
     pub fn new(set: &RuleSet) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut pats: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        for (r, rule) in set.rules.iter().enumerate() {
-            for t in &rule.triggers {
-                let key = t.to_lowercase();
-                let i = *index.entry(key.clone()).or_insert_with(|| {
-                    pats.push(key);
-                    owners.push(Vec::new());
-                    pats.len() - 1
-                });
-                if !owners[i].contains(&r) {
-                    owners[i].push(r);
-                }
-            }
-        }
-        let triggers = (!pats.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .build(&pats)
-                .expect("trigger literals always build")
+        let triggers = TriggerIndex::new(set.rules.iter().enumerate().map(|(r, rule)| (r, rule.triggers.as_slice())));
+        Matcher { triggers, excludes: OnceLock::new() }
+    }
+
+    fn exclude_set(&self, set: &RuleSet, kind: Kind) -> Option<&ExcludeSet> {
+        let all = self.excludes.get_or_init(|| {
+            [Kind::Share, Kind::Rank, Kind::Superlative].into_iter().map(|k| (k, ExcludeSet::build(set, k))).collect()
         });
-        Matcher { triggers, owners }
+        all.iter().find(|(k, _)| *k == kind).map(|(_, x)| x)
     }
 
     /// Which rules to run on which sentence: the trigger pass.
     fn plan(&self, text: &str, layout: &Layout) -> Vec<(usize, Vec<usize>)> {
-        let Some(ac) = &self.triggers else {
-            return Vec::new();
-        };
         let mut plan: Vec<(usize, Vec<usize>)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let Some(s) = layout.sentence_at(m.start()) else {
-                continue;
-            };
-            if plan.last().is_none_or(|(last, _)| *last != s) {
-                // Hits arrive in order of their end, so a sentence's hits are contiguous
-                // except for a trigger straddling two sentences, which sentence_at ignores.
-                match plan.iter_mut().rev().take(2).find(|(x, _)| *x == s) {
-                    Some(_) => {}
-                    None => plan.push((s, Vec::new())),
+        let mut last: Option<(Range<usize>, usize)> = None;
+        for (pos, owners) in self.triggers.hits(text) {
+            // Hits arrive in order of their end: most fall in the sentence of the last one.
+            let s = match &last {
+                Some((r, s)) if r.contains(&pos) => *s,
+                _ => {
+                    let Some(s) = layout.sentence_at(pos) else { continue };
+                    last = Some((layout.sentences[s].range.clone(), s));
+                    s
                 }
-            }
-            let entry = plan.iter_mut().rev().find(|(x, _)| *x == s).expect("pushed above");
-            for &r in &self.owners[m.pattern().as_usize()] {
-                if !entry.1.contains(&r) {
-                    entry.1.push(r);
+            };
+            let entry = match plan.iter().rposition(|(x, _)| *x == s) {
+                Some(i) => &mut plan[i].1,
+                None => {
+                    plan.push((s, Vec::new()));
+                    &mut plan.last_mut().expect("just pushed").1
+                }
+            };
+            for &r in owners {
+                if !entry.contains(&r) {
+                    entry.push(r);
                 }
             }
         }
@@ -112,10 +140,15 @@ impl Matcher {
     /// Every surviving candidate, overlaps resolved, list rules expanded, in text order.
     pub fn candidates(&self, set: &RuleSet, text: &str, layout: &Layout) -> Vec<Candidate> {
         let mut raw = Vec::new();
+        // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
+        let mut requires: HashMap<(usize, usize), bool> = HashMap::new();
         for (s, rules) in self.plan(text, layout) {
             let range = layout.sentences[s].range.clone();
             for r in rules {
-                run_rule(set, r, text, layout, s, range.clone(), &mut raw);
+                if !requirement_met(set, r, text, layout, s, &mut requires) {
+                    continue;
+                }
+                run_rule(self, set, r, text, s, range.clone(), &mut raw);
             }
         }
         let mut kept = resolve_overlaps(set, raw);
@@ -125,29 +158,38 @@ impl Matcher {
     }
 }
 
-fn run_rule(
+/// A rule's `requires`: in the sentence, or in the paragraph (a table row reads its table).
+fn requirement_met(
     set: &RuleSet,
     r: usize,
     text: &str,
     layout: &Layout,
+    s: usize,
+    cache: &mut HashMap<(usize, usize), bool>,
+) -> bool {
+    let Some((req, reach)) = &set.rules[r].requires else { return true };
+    let block = layout.sentences[s].block;
+    let row = layout.blocks[block].kind == crate::segments::BlockKind::TableRow;
+    match reach {
+        Reach::Clause | Reach::Sentence if !row => req.is_match(&text[layout.sentences[s].range.clone()]),
+        _ => {
+            let para = layout.paragraph_range(block);
+            *cache.entry((r, para.start)).or_insert_with(|| req.is_match(&text[para]))
+        }
+    }
+}
+
+fn run_rule(
+    matcher: &Matcher,
+    set: &RuleSet,
+    r: usize,
+    text: &str,
     s: usize,
     range: Range<usize>,
     out: &mut Vec<(Candidate, i32)>,
 ) {
     let rule = &set.rules[r];
     let sentence = &text[range.clone()];
-    if let Some((req, reach)) = &rule.requires {
-        let block = layout.sentences[s].block;
-        // A table row's words are its cells; its caption and header say what they measure.
-        let row = layout.blocks[block].kind == crate::segments::BlockKind::TableRow;
-        let hay = match reach {
-            Reach::Clause | Reach::Sentence if !row => sentence,
-            _ => &text[layout.paragraph_range(block)],
-        };
-        if !req.is_match(hay) {
-            return;
-        }
-    }
     for caps in rule.regex.captures_iter(sentence) {
         let whole = caps.get(0).expect("group 0 always matches");
         let claim = caps.name("claim").unwrap_or(whole);
@@ -175,7 +217,7 @@ fn run_rule(
         if rule.kind == Kind::Share && value.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
             continue;
         }
-        if excluded(set, rule, text, range.clone(), span.clone()) {
+        if matcher.excluded(set, rule, text, range.clone(), span.clone()) {
             continue;
         }
         let subject = caps.name("subj").map(|m| range.start + m.start()..range.start + m.end());
@@ -228,15 +270,31 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn excluded(set: &RuleSet, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> bool {
-    excluded_by(set, rule, text, sentence, span).is_some()
+/// The text before and after a candidate that excludes look at, within its sentence.
+fn windows<'t>(text: &'t str, sentence: &Range<usize>, span: &Range<usize>) -> (&'t str, &'t str) {
+    let before = &text[floor_char(text, span.start.saturating_sub(WINDOW)).max(sentence.start)..span.start];
+    let after = &text[span.end..ceil_char(text, span.end + WINDOW).min(sentence.end)];
+    (before, after)
+}
+
+impl Matcher {
+    fn excluded(&self, set: &RuleSet, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> bool {
+        let (before, after) = windows(text, &sentence, &span);
+        let claim = &text[span.clone()];
+        if rule.not_before.as_ref().is_some_and(|r| r.is_match(before))
+            || rule.not_after.as_ref().is_some_and(|r| r.is_match(after))
+            || rule.not_text.as_ref().is_some_and(|r| r.is_match(claim))
+        {
+            return true;
+        }
+        self.exclude_set(set, rule.kind).is_some_and(|x| x.fires([before, after, claim]))
+    }
 }
 
 /// The rule's own `not_before`/`not_after`/`not_text` and every global exclude for its kind;
 /// names the check that removed the candidate.
 fn excluded_by(set: &RuleSet, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> Option<String> {
-    let before = &text[floor_char(text, span.start.saturating_sub(WINDOW)).max(sentence.start)..span.start];
-    let after = &text[span.end..ceil_char(text, span.end + WINDOW).min(sentence.end)];
+    let (before, after) = windows(text, &sentence, &span);
     let claim = &text[span.clone()];
     if rule.not_before.as_ref().is_some_and(|r| r.is_match(before)) {
         return Some("not_before".into());

@@ -10,6 +10,11 @@ use std::sync::OnceLock;
 /// Patterns large enough to hit this are a rule-authoring mistake, not a need.
 const SIZE_LIMIT: usize = 64 << 20;
 
+/// The lazy DFA's cache per regex. Patterns with large Unicode classes and counted repeats
+/// (Chinese rules) fill the 2 MiB default and fall back to slower engines; the cache only
+/// grows as far as a pattern's states need.
+const DFA_CACHE: usize = 32 << 20;
+
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
@@ -17,7 +22,7 @@ pub struct Pattern {
 }
 
 fn build(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(source).size_limit(SIZE_LIMIT).build()
+    RegexBuilder::new(source).size_limit(SIZE_LIMIT).dfa_size_limit(DFA_CACHE).build()
 }
 
 impl Pattern {

@@ -173,6 +173,7 @@ pub struct ScopePattern {
     pub field: Option<ScopeField>,
     pub role: ScopeRole,
     pub regex: Pattern,
+    pub triggers: Vec<String>,
     pub tag_id: Option<String>,
     pub examples: Vec<(String, usize)>,
     pub counter: Vec<(String, usize)>,

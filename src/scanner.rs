@@ -11,6 +11,7 @@ use crate::rules::{self, LoadError, Reach, RuleSet, RuleSource};
 use crate::scope::{ScopeFinder, TagDraft};
 use crate::segments::{Layout, clause_bounds};
 use crate::subject::{SubjectDraft, SubjectFinder};
+use crate::triggers::TriggerIndex;
 use crate::voice;
 use include_dir::{Dir, include_dir};
 use std::ops::Range;
@@ -65,6 +66,8 @@ pub struct Scanner {
     pub set: RuleSet,
     matcher: Matcher,
     lex: Lexicons,
+    scope_triggers: TriggerIndex,
+    voice_triggers: TriggerIndex,
 }
 
 impl Scanner {
@@ -76,7 +79,9 @@ impl Scanner {
     pub fn from_set(set: RuleSet) -> Scanner {
         let matcher = Matcher::new(&set);
         let lex = Lexicons::build(&set.entries);
-        Scanner { set, matcher, lex }
+        let scope_triggers = crate::scope::scope_triggers(&set);
+        let voice_triggers = voice::voice_triggers(&set);
+        Scanner { set, matcher, lex, scope_triggers, voice_triggers }
     }
 
     pub fn with_defaults() -> Result<Scanner, LoadError> {
@@ -100,8 +105,9 @@ impl Scanner {
         if cands.is_empty() {
             return (Vec::new(), None);
         }
-        let voice = voice::detect(text, layout, &self.set, &self.lex);
-        let mut scopes = ScopeFinder::new(text, layout, &self.set, &self.lex);
+        // The voice matters only for absolute terms, so it is read at the first one.
+        let mut voice: Option<voice::Voice> = None;
+        let mut scopes = ScopeFinder::new(text, layout, &self.set, &self.lex, &self.scope_triggers);
         let subjects = SubjectFinder::new(text, layout, &self.lex);
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;
@@ -140,7 +146,14 @@ impl Scanner {
                 Kind::Rank => c.value == Some(1.0),
                 Kind::Share => false,
             });
-            let extreme = absolute && voice.promotional && {
+            let voice = match (absolute, &mut voice) {
+                (false, v) => v.as_ref(),
+                (true, v) => Some(
+                    &*v.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &self.voice_triggers)),
+                ),
+            };
+            let extreme = absolute && voice.is_some_and(|v| v.promotional) && {
+                let voice = voice.expect("read above for absolute claims");
                 let (t, id) = subject_tag.as_ref().map_or((None, None), |t| (Some(t.text.as_str()), t.id.as_deref()));
                 let ancestors = id.map(|i| self.ancestors(i)).unwrap_or_default();
                 voice.is_self(t, id, &ancestors) && !self.names_other_party(t)
@@ -175,8 +188,8 @@ impl Scanner {
                 flags: flag_list,
             });
         }
-        let report = VoiceReport { promotional: voice.promotional, issuer: voice.issuer_names.clone() };
-        (claims, Some(report))
+        let report = voice.map(|v| VoiceReport { promotional: v.promotional, issuer: v.issuer_names });
+        (claims, report)
     }
 
     fn ancestors(&self, id: &str) -> Vec<String> {
@@ -247,9 +260,15 @@ fn is_measured(text: &str, lex: &Lexicons, c: &Candidate) -> bool {
 }
 
 impl Scanner {
+    /// Claim candidates only (spans, kinds, values), without subject, scope or flags: the
+    /// detection pass on its own.
+    pub fn detect(&self, doc: &Document) -> Vec<Candidate> {
+        self.matcher.candidates(&self.set, &doc.text, &doc.layout)
+    }
+
     /// Every scope value found in every sentence, described, for rule authors.
     pub fn scope_debug(&self, doc: &Document) -> Vec<String> {
-        let mut f = ScopeFinder::new(&doc.text, &doc.layout, &self.set, &self.lex);
+        let mut f = ScopeFinder::new(&doc.text, &doc.layout, &self.set, &self.lex, &self.scope_triggers);
         (0..doc.layout.sentences.len())
             .flat_map(|s| {
                 let head: String = doc.text[doc.layout.sentences[s].range.clone()].chars().take(30).collect();

@@ -2,11 +2,12 @@
 //! claim's sentence first, then the rest of its paragraph, then the document's title,
 //! nearest heading and lead paragraph.
 
-use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::lexicon::{LexMatch, LexiconCategory, Lexicons};
 use crate::matcher::Candidate;
 use crate::model::Via;
 use crate::rules::{Reach, RuleSet, ScopeField, ScopeRole};
 use crate::segments::Layout;
+use crate::triggers::TriggerIndex;
 use std::ops::Range;
 
 /// One scope value found in one sentence.
@@ -67,8 +68,9 @@ pub struct ScopeFinder<'a> {
     layout: &'a Layout,
     set: &'a RuleSet,
     lex: &'a Lexicons,
+    triggers: &'a TriggerIndex,
     cache: Vec<Option<Vec<Found>>>,
-    orgs: Vec<Option<Vec<Range<usize>>>>,
+    hits: Vec<Option<Vec<LexMatch>>>,
 }
 
 fn category(field: ScopeField) -> LexiconCategory {
@@ -81,26 +83,51 @@ fn category(field: ScopeField) -> LexiconCategory {
     }
 }
 
+fn field_of(category: LexiconCategory) -> Option<ScopeField> {
+    match category {
+        LexiconCategory::Metric => Some(ScopeField::Metric),
+        LexiconCategory::Market => Some(ScopeField::Market),
+        LexiconCategory::Geo => Some(ScopeField::Geography),
+        LexiconCategory::Source => Some(ScopeField::Source),
+        LexiconCategory::Org => None,
+    }
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// The trigger index over a rule set's scope patterns (those that tag a field).
+pub fn scope_triggers(set: &RuleSet) -> TriggerIndex {
+    TriggerIndex::new(
+        set.scopes.iter().enumerate().filter(|(_, p)| p.field.is_some()).map(|(i, p)| (i, p.triggers.as_slice())),
+    )
+}
+
 impl<'a> ScopeFinder<'a> {
-    pub fn new(text: &'a str, layout: &'a Layout, set: &'a RuleSet, lex: &'a Lexicons) -> Self {
+    pub fn new(
+        text: &'a str,
+        layout: &'a Layout,
+        set: &'a RuleSet,
+        lex: &'a Lexicons,
+        triggers: &'a TriggerIndex,
+    ) -> Self {
         let n = layout.sentences.len();
-        ScopeFinder { text, layout, set, lex, cache: vec![None; n], orgs: vec![None; n] }
+        ScopeFinder { text, layout, set, lex, triggers, cache: vec![None; n], hits: vec![None; n] }
     }
 
-    /// Organisation names in a sentence, which no other tag may be found inside
-    /// ("China" in "China Mobile" is not a geography).
-    pub fn orgs(&mut self, s: usize) -> &[Range<usize>] {
-        if self.orgs[s].is_none() {
+    /// Every lexicon name in a sentence, found once.
+    fn lexicon_hits(&mut self, s: usize) -> &[LexMatch] {
+        if self.hits[s].is_none() {
             let range = self.layout.sentences[s].range.clone();
-            let found =
-                self.lex.get(LexiconCategory::Org).find(self.text, range).into_iter().map(|m| m.range).collect();
-            self.orgs[s] = Some(found);
+            self.hits[s] = Some(self.lex.find(self.text, range));
         }
-        self.orgs[s].as_deref().unwrap_or(&[])
+        self.hits[s].as_deref().unwrap_or(&[])
+    }
+
+    /// Organisation names in a sentence: candidates for a subject.
+    pub fn orgs(&mut self, s: usize) -> Vec<Range<usize>> {
+        self.lexicon_hits(s).iter().filter(|m| m.category == LexiconCategory::Org).map(|m| m.range.clone()).collect()
     }
 
     fn found(&mut self, s: usize) -> &[Found] {
@@ -114,37 +141,26 @@ impl<'a> ScopeFinder<'a> {
     fn extract(&mut self, s: usize) -> Vec<Found> {
         let range = self.layout.sentences[s].range.clone();
         let text = self.text;
-        let mut out = Vec::new();
-        let sources: Vec<Range<usize>> =
-            self.lex.get(LexiconCategory::Source).find(text, range.clone()).into_iter().map(|m| m.range).collect();
-        let orgs = self.orgs(s).to_vec();
-        let mut blocked: Vec<Range<usize>> = Vec::new();
-        for p in self.set.scopes.iter().filter(|p| p.role == ScopeRole::Block) {
-            for m in p.regex.find_iter(&text[range.clone()]) {
-                blocked.push(range.start + m.start()..range.start + m.end());
-            }
-        }
-        for field in [ScopeField::Source, ScopeField::Metric, ScopeField::Market, ScopeField::Geography] {
-            let lex = self.lex.get(category(field));
-            for m in lex.find(text, range.clone()) {
-                let inside_name = orgs.iter().any(|o| overlaps(o, &m.range) && o.len() > m.range.len())
-                    || (field != ScopeField::Source && sources.iter().any(|o| overlaps(o, &m.range)));
-                if inside_name || blocked.iter().any(|b| overlaps(b, &m.range)) {
-                    continue;
-                }
-                out.push(Found { field, range: m.range, id: Some(lex.id(m.entry).to_string()), vague: false });
-            }
-        }
+        let sentence = &text[range.clone()];
+        let hits = self.lexicon_hits(s).to_vec();
+        let mut out: Vec<Found> = hits
+            .iter()
+            .filter_map(|m| {
+                let field = field_of(m.category)?;
+                Some(Found { field, range: m.range.clone(), id: Some(self.lex.id(m.entry).to_string()), vague: false })
+            })
+            .collect();
         let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out.iter().map(|f| (f.field, f.range.clone())).collect();
-        for p in &self.set.scopes {
+        let wanted = self.triggers.wanted(sentence);
+        for (pi, p) in self.set.scopes.iter().enumerate() {
             let Some(field) = p.field else { continue };
-            if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) {
+            if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !wanted.get(pi).copied().unwrap_or(false) {
                 continue;
             }
-            for caps in p.regex.captures_iter(&text[range.clone()]) {
+            for caps in p.regex.captures_iter(sentence) {
                 let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
-                if r.is_empty() || blocked.iter().any(|b| overlaps(b, &r)) {
+                if r.is_empty() {
                     continue;
                 }
                 // A lexicon hit at the same place already carries a canonical id.
@@ -152,20 +168,22 @@ impl<'a> ScopeFinder<'a> {
                     continue;
                 }
                 // The name gets a canonical id only when a lexicon alias is most of it.
+                let inside: Vec<&LexMatch> =
+                    hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end).collect();
+                let major = |h: &&LexMatch| h.range.len() * 2 >= r.len();
                 let id = p.tag_id.clone().or_else(|| {
-                    let lex = self.lex.get(category(field));
-                    lex.find(text, r.clone())
-                        .into_iter()
-                        .find(|m| m.range.len() * 2 >= r.len())
-                        .map(|m| lex.id(m.entry).to_string())
+                    let cat = category(field);
+                    inside.iter().find(|h| h.category == cat && major(h)).map(|h| self.lex.id(h.entry).to_string())
                 });
                 // "Delta reported", "Samsung says": a company speaking is not a measurer,
                 // unless the name is also a known source.
-                if field == ScopeField::Source && p.role == ScopeRole::Value && id.is_none() && p.tag_id.is_none() {
-                    let org = self.lex.get(LexiconCategory::Org);
-                    if org.find(text, r.clone()).iter().any(|m| m.range.len() * 2 >= r.len()) {
-                        continue;
-                    }
+                if field == ScopeField::Source
+                    && p.role == ScopeRole::Value
+                    && id.is_none()
+                    && p.tag_id.is_none()
+                    && inside.iter().any(|h| h.category == LexiconCategory::Org && major(h))
+                {
+                    continue;
                 }
                 out.push(Found { field, range: r, id, vague: p.role == ScopeRole::Vague });
             }

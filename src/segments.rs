@@ -157,10 +157,9 @@ fn standalone_kind(line: &str) -> Option<BlockKind> {
 fn is_footnote_line(line: &str) -> bool {
     let rest = line.trim_start_matches(['*', '※', '注', ' ']);
     let starred = rest.len() < line.len();
-    let lower = rest.to_ascii_lowercase();
     let is_source = ["source:", "sources:", "data source", "数据来源", "资料来源", "来源：", "来源:"]
         .iter()
-        .any(|p| lower.starts_with(p));
+        .any(|p| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
     (starred && line.starts_with('*') && !line.starts_with("* ")) || is_source
 }
 
@@ -178,20 +177,18 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
             continue;
         }
         let body = &text[h.range.clone()];
-        if body.contains('\n') {
-            continue;
-        }
-        if is_boilerplate(body) {
+        let last = body.chars().last().unwrap_or(' ');
+        let terminal = matches!(last, '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，');
+        // A headline may ask or exclaim ("Who leads the cloud?") but does not end a sentence.
+        let headline_end = matches!(last, '?' | '？' | '!' | '！') || !terminal;
+        // A title or heading is one short line; a paragraph's worth of bytes is neither.
+        if !headline_end || body.len() > 480 || body.contains('\n') || is_boilerplate(body) {
             continue;
         }
         let chars = body.chars().count();
         let cjk = body.chars().filter(|c| is_cjk(*c)).count();
         let short = if cjk * 2 > chars { chars <= 40 } else { chars <= 110 };
-        let last = body.chars().last().unwrap_or(' ');
-        let terminal = matches!(last, '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，');
-        // A headline may ask or exclaim ("Who leads the cloud?") but does not end a sentence.
-        let headline_end = matches!(last, '?' | '？' | '!' | '！') || !terminal;
-        if !titled && i <= 2 && chars <= 160 && headline_end && !is_boilerplate(body) {
+        if !titled && i <= 2 && chars <= 160 {
             h.kind = BlockKind::Title;
             titled = true;
         } else if short && !terminal && body.split_whitespace().count() <= 12 {
@@ -225,6 +222,9 @@ pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
 
 /// Release furniture that is neither a title nor a heading: "PRESS RELEASE", a bare date.
 fn is_boilerplate(body: &str) -> bool {
+    if body.len() > 64 {
+        return false;
+    }
     let t = body.trim().trim_matches(|c: char| "【】[]()（）".contains(c));
     let upper = t.to_ascii_uppercase();
     ["PRESS RELEASE", "NEWS RELEASE", "FOR IMMEDIATE RELEASE", "新闻稿", "公司公告", "OPINION", "评论"]
@@ -266,10 +266,55 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms", "dr", "st", "vs", "e.g", "i.e", "u.s",
-    "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
-    "fig", "sr", "jr", "bros", "dept", "govt", "univ", "etc", "al", "p", "pp", "vol", "ca", "cf", "n°",
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"no",
+    b"nos",
+    b"inc",
+    b"corp",
+    b"co",
+    b"ltd",
+    b"llc",
+    b"plc",
+    b"mr",
+    b"mrs",
+    b"ms",
+    b"dr",
+    b"st",
+    b"vs",
+    b"e.g",
+    b"i.e",
+    b"u.s",
+    b"u.k",
+    b"u.n",
+    b"jan",
+    b"feb",
+    b"mar",
+    b"apr",
+    b"jun",
+    b"jul",
+    b"aug",
+    b"sep",
+    b"sept",
+    b"oct",
+    b"nov",
+    b"dec",
+    b"approx",
+    b"est",
+    b"fig",
+    b"sr",
+    b"jr",
+    b"bros",
+    b"dept",
+    b"govt",
+    b"univ",
+    b"etc",
+    b"al",
+    b"p",
+    b"pp",
+    b"vol",
+    b"ca",
+    b"cf",
+    "n°".as_bytes(),
 ];
 
 /// Split `range` of `text` into sentences. Chinese ends at 。！？； ; English at . ! ? followed
@@ -278,26 +323,35 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let body = &text[range.clone()];
+    let bytes = body.as_bytes();
     let base = range.start;
     let mut start = 0;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    // Only '.', '!', '?', a newline and the lead bytes of 。！？； need a look; two SIMD
+    // searches find the next of each kind, and each is redone only once passed.
+    let find_a = |from: usize| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(usize::MAX, |p| from + p);
+    let find_b = |from: usize| memchr::memchr3(b'\n', 0xE3, 0xEF, &bytes[from..]).map_or(usize::MAX, |p| from + p);
+    let (mut na, mut nb) = (find_a(0), find_b(0));
+    loop {
+        if na < i {
+            na = find_a(i);
+        }
+        if nb < i {
+            nb = find_b(i);
+        }
+        let at = na.min(nb);
+        if at == usize::MAX {
+            break;
+        }
+        i = at;
+        let b = bytes[i];
         let mut end = None;
-        match c {
-            '。' | '！' | '？' | '；' | '!' | '?' => end = Some(i + c.len_utf8()),
-            '.' => {
-                let next = body[i + 1..].chars().next();
-                let after_space = body[i + 1..].trim_start_matches([' ', '"', '\'', '”', '’', ')']);
-                let spaced = matches!(next, Some(' ' | '\n' | '"' | '”' | '’' | ')'));
-                let starts_sentence = after_space
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || n == '"' || n == '“');
-                if (next.is_none() || (spaced && starts_sentence)) && !is_abbreviation(&body[start..i]) {
-                    end = Some(i + 1);
-                }
-            }
-            '\n' => {
+        match b {
+            b'!' | b'?' => end = Some(i + 1),
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => end = Some(i + 3),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => end = Some(i + 3),
+            b'.' if ends_english_sentence(body, start, i) => end = Some(i + 1),
+            b'\n' => {
                 let line_end = body[start..i].trim_end();
                 let last = line_end.chars().last();
                 let continues = last.is_some_and(|l| {
@@ -309,22 +363,41 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             }
             _ => {}
         }
-        if let Some(mut e) = end {
-            // Closing quotes and brackets belong to the sentence they close.
-            while let Some(&(j, q)) = iter.peek() {
-                if matches!(q, '”' | '’' | '"' | '\'' | '）' | ')' | '」' | '』' | '】') && j == e {
-                    e = j + q.len_utf8();
-                    iter.next();
-                } else {
-                    break;
+        match end {
+            Some(mut e) => {
+                // Closing quotes and brackets belong to the sentence they close.
+                while let Some(q) = body[e..].chars().next() {
+                    if matches!(q, '”' | '’' | '"' | '\'' | '）' | ')' | '」' | '』' | '】') {
+                        e += q.len_utf8();
+                    } else {
+                        break;
+                    }
                 }
+                push_trimmed(&mut out, body, base, start, e);
+                start = e;
+                i = e.max(i + 1);
             }
-            push_trimmed(&mut out, body, base, start, e);
-            start = e;
+            None => i += 1,
         }
     }
     push_trimmed(&mut out, body, base, start, body.len());
     out
+}
+
+/// A full stop ends a sentence when a space and something that can start one follow, and
+/// the word before it is not an abbreviation ("No.", "Inc.", "U.S.") or a decimal.
+fn ends_english_sentence(body: &str, start: usize, i: usize) -> bool {
+    let rest = &body[i + 1..];
+    let Some(next) = rest.chars().next() else { return !is_abbreviation(&body[start..i]) };
+    if !matches!(next, ' ' | '\n' | '"' | '”' | '’' | ')') {
+        return false;
+    }
+    let after_space = rest.trim_start_matches([' ', '"', '\'', '”', '’', ')']);
+    let starts_sentence = after_space
+        .chars()
+        .next()
+        .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || n == '"' || n == '“');
+    starts_sentence && !is_abbreviation(&body[start..i])
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, base: usize, start: usize, end: usize) {
@@ -337,13 +410,27 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, base: usize, start: usi
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
-        return true; // an initial: "J. Smith"
+    // Bytes are enough: every abbreviation is ASCII and at most six bytes long.
+    let bytes = before.as_bytes();
+    let start = bytes.iter().rposition(|&b| b.is_ascii_whitespace() || b == b'(').map_or(0, |p| p + 1);
+    let mut word = &bytes[start..];
+    while let [first, rest @ ..] = word {
+        if first.is_ascii_alphanumeric() || *first >= 0x80 {
+            break;
+        }
+        word = rest;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    if let [only] = word {
+        return only.is_ascii_uppercase(); // an initial: "J. Smith"
+    }
+    if word.len() > 6 {
+        return false;
+    }
+    let mut lower = [0u8; 6];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    ABBREVIATIONS.contains(&&lower[..word.len()])
 }
 
 /// Clause boundaries inside a sentence: commas, semicolons, colons and dashes.

@@ -4,6 +4,7 @@
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::rules::{RuleSet, ScopeRole};
 use crate::segments::{BlockKind, Layout};
+use crate::triggers::TriggerIndex;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -38,29 +39,32 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 fn first_person(text: &str, quoted: &[Range<usize>]) -> usize {
+    static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        regex::Regex::new(r"(?-u:\b)(?:we|We|our|Our|us)(?-u:\b)|我们|本公司|我司|本集团").expect("static regex")
+    });
     let inside = |i: usize| quoted.iter().any(|q| q.contains(&i));
-    let mut n = 0;
-    for (i, w) in text.split(|c: char| !c.is_ascii_alphabetic()).scan(0usize, |pos, w| {
-        let start = *pos;
-        *pos += w.len() + 1;
-        Some((start, w))
-    }) {
-        if matches!(w, "we" | "We" | "our" | "Our" | "us") && !inside(i) {
-            n += 1;
-        }
-    }
-    for p in ["我们", "本公司", "我司", "本集团"] {
-        n += text.match_indices(p).filter(|(i, _)| !inside(*i)).count() * 2;
-    }
-    n
+    // An English pronoun counts once; a Chinese self-reference is unambiguous and counts twice.
+    words.find_iter(text).filter(|m| !inside(m.start())).map(|m| if m.as_str().is_ascii() { 1 } else { 2 }).sum()
 }
 
-pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons) -> Voice {
+/// The trigger index over a rule set's document-voice patterns (those with no field).
+pub fn voice_triggers(set: &RuleSet) -> TriggerIndex {
+    TriggerIndex::new(
+        set.scopes.iter().enumerate().filter(|(_, p)| p.field.is_none()).map(|(i, p)| (i, p.triggers.as_slice())),
+    )
+}
+
+pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, triggers: &TriggerIndex) -> Voice {
     let quoted = quoted_ranges(text);
     let mut markers = 0;
     let mut names: Vec<String> = Vec::new();
     let mut ad = false;
-    for p in &set.scopes {
+    let wanted = triggers.wanted(text);
+    for (i, p) in set.scopes.iter().enumerate() {
+        if p.field.is_some() || !wanted.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         match p.role {
             ScopeRole::Promotional | ScopeRole::Ad => {
                 let hits = p.regex.find_iter(text).filter(|m| !quoted.iter().any(|q| q.contains(&m.start()))).count();
