@@ -93,6 +93,100 @@ fn field_of(category: LexiconCategory) -> Option<ScopeField> {
     }
 }
 
+/// Words that open or close a captured name without being part of it ("the AI cloud market",
+/// "remains the market", "cent of the Chinese market").
+const NAME_EDGE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "remains",
+    "remain",
+    "as",
+    "by",
+    "with",
+    "from",
+    "s",
+    "percent",
+    "cent",
+    "third",
+    "half",
+    "quarter",
+    "which",
+    "who",
+    "it",
+    "itself",
+    "described",
+    "aged",
+    "has",
+    "have",
+    "had",
+    "also",
+    "still",
+    "now",
+    "each",
+    "every",
+    "all",
+    "per",
+];
+
+/// Time words that a loose Chinese name pattern can swallow ("日前发布").
+const ZH_NOT_NAMES: &[&str] = &["日前", "近日", "今日", "昨日", "目前", "此前", "今年", "去年", "随后", "最新"];
+
+/// Trim a pattern-captured name to its words; nothing useful left means no tag.
+fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> {
+    if vague {
+        return (!r.is_empty()).then_some(r);
+    }
+    let punct = |c: char| c.is_whitespace() || "（）()[]【】“”\"'‘’,，.。:：;；、|｜-—".contains(c);
+    let mut s = r.start;
+    let mut e = r.end;
+    loop {
+        let t = &text[s..e];
+        let trimmed = t.trim_start_matches(punct);
+        s += t.len() - trimmed.len();
+        let t = &text[s..e];
+        let trimmed = t.trim_end_matches(punct);
+        e = s + trimmed.len();
+        let t = &text[s..e];
+        let first = t.split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
+        let last = t.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
+        let lower = |w: &str| w.to_ascii_lowercase();
+        if !first.is_empty() && first.len() < t.len() && NAME_EDGE_WORDS.contains(&lower(first).as_str()) {
+            s += first.len();
+        } else if !last.is_empty() && last.len() < t.len() && NAME_EDGE_WORDS.contains(&lower(last).as_str()) {
+            e -= last.len();
+        } else {
+            break;
+        }
+    }
+    let t = &text[s..e];
+    let single_edge = NAME_EDGE_WORDS.contains(&t.to_ascii_lowercase().as_str());
+    let zh_time = ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
+    (t.chars().count() >= 2 && !single_edge && !zh_time).then_some(s..e)
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -160,9 +254,7 @@ impl<'a> ScopeFinder<'a> {
             for caps in p.regex.captures_iter(sentence) {
                 let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
-                if r.is_empty() {
-                    continue;
-                }
+                let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague) else { continue };
                 // A lexicon hit at the same place already carries a canonical id.
                 if lexicon_hits.iter().any(|(f, lr)| *f == field && overlaps(lr, &r)) {
                     continue;

@@ -88,7 +88,8 @@ impl Layout {
 /// Lay out plain text (and Markdown read as text): blank lines separate blocks; headings,
 /// list items, table rows and footnote lines stand alone.
 pub fn layout_text(text: &str) -> Layout {
-    let mut hints = Vec::new();
+    let mut hints: Vec<BlockHint> = Vec::new();
+    let mut tables = 0;
     let has_blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
     let mut current: Option<(usize, usize, usize)> = None; // start, end, lines
     let mut pos = 0;
@@ -108,6 +109,23 @@ pub fn layout_text(text: &str) -> Layout {
         if let Some(kind) = standalone_kind(trimmed) {
             if let Some((s, e, _)) = current.take() {
                 hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e, group: None });
+            }
+            if kind == BlockKind::TableRow {
+                // A Markdown table: the row above `|---|` is its header; all rows read together.
+                let continues = hints
+                    .last()
+                    .is_some_and(|h| matches!(h.kind, BlockKind::TableRow | BlockKind::Heading) && h.group.is_some());
+                if !continues {
+                    tables += 1;
+                }
+                if is_table_rule(trimmed) {
+                    if let Some(h) = hints.last_mut().filter(|h| h.group == Some(tables)) {
+                        h.kind = BlockKind::Heading;
+                    }
+                    continue;
+                }
+                hints.push(BlockHint { kind, range, group: Some(tables) });
+                continue;
             }
             hints.push(BlockHint { kind, range, group: None });
             continue;
@@ -130,6 +148,11 @@ pub fn layout_text(text: &str) -> Layout {
     }
     classify_headings(text, &mut hints);
     layout_blocks(text, hints)
+}
+
+/// `|---|:---:|` under a Markdown table header.
+fn is_table_rule(line: &str) -> bool {
+    line.contains("--") && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 fn standalone_kind(line: &str) -> Option<BlockKind> {
@@ -480,6 +503,23 @@ mod tests {
     fn wrapped_lines_join() {
         let t = "Samsung held a share of\n20% in the quarter.";
         assert_eq!(sentences(t), vec!["Samsung held a share of\n20% in the quarter."]);
+    }
+
+    #[test]
+    fn markdown_tables_have_a_header_and_read_together() {
+        let t = "Intro paragraph with enough words to count as the lead of this document.\n\n| Brand | Share |\n|---|---|\n| Acme | 41% |\n| Orbis | 22% |\n";
+        let l = layout_text(t);
+        let kinds: Vec<_> = l.blocks.iter().map(|b| (b.kind, b.group)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Paragraph, None),
+                (BlockKind::Heading, Some(1)),
+                (BlockKind::TableRow, Some(1)),
+                (BlockKind::TableRow, Some(1))
+            ]
+        );
+        assert_eq!(l.paragraph_of(3), 1..4);
     }
 
     #[test]

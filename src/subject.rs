@@ -156,6 +156,58 @@ const EN_STOP: &[&str] = &[
     "was",
     "are",
     "were",
+    "every",
+    "everyone",
+    "everybody",
+    "within",
+    "without",
+    "across",
+    "asked",
+    "told",
+    "viewing",
+    "rival",
+    "rivals",
+    "former",
+    "local",
+    "domestic",
+    "foreign",
+    "overseas",
+    "began",
+    "captured",
+    "supplied",
+    "including",
+    "excluding",
+    "based",
+    "counted",
+    "elsewhere",
+    "separately",
+    "similarly",
+    "globally",
+    "locally",
+    "domestically",
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "others",
+    "another",
+    "such",
+    "like",
+    "unlike",
+    "beyond",
+    "behind",
+    "ahead",
+    "until",
+    "because",
+    "nor",
+    "per",
+    "via",
+    "ai",
+    "my",
+    "your",
+    "i",
+    "it's",
 ];
 
 const EN_PRONOUNS: &[&str] = &[
@@ -324,17 +376,31 @@ impl<'a> SubjectFinder<'a> {
         let hay = &self.text[r.clone()];
         let opener = zh_openers().find(hay).map_or(0, |m| m.end());
         let rest = &hay[opener..];
-        let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】".contains(c));
+        let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】#|｜-*".contains(c));
         let skip = opener + (rest.len() - rest_trim.len());
         let end = zh_boundary().find(rest_trim).map_or(rest_trim.len(), |m| m.start());
         let chunk = rest_trim[..end].trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(".contains(c));
         let chars = chunk.chars().count();
-        if !(2..=14).contains(&chars) || chunk.starts_with(|c: char| c.is_ascii_digit()) {
+        let quoted = chunk.contains(['“', '”', '"', '|', '｜', '#']);
+        let deictic = ["这", "该", "其", "读者", "记者", "不少", "各家", "多家", "有的", "一些", "部分", "时隔"]
+            .iter()
+            .any(|d| chunk.starts_with(d));
+        if !(2..=14).contains(&chars) || chunk.starts_with(|c: char| c.is_ascii_digit()) || quoted || deictic {
             return None;
         }
         let start = r.start + skip;
         let cand = start..start + chunk.len();
-        if self.is_scope_word(&cand) || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司" {
+        // "即饮茶零售额位居第一": a metric phrase names what is counted, not who holds the place.
+        let ends_in_metric = self
+            .lex
+            .get(LexiconCategory::Metric)
+            .find(self.text, cand.clone())
+            .last()
+            .is_some_and(|m| m.range.end == cand.end);
+        if ends_in_metric
+            || self.is_scope_word(&cand)
+            || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司"
+        {
             return None;
         }
         Some(cand)
@@ -359,6 +425,12 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
     sentence.start + start..sentence.end
 }
 
+fn is_period_token(w: &str) -> bool {
+    let u = w.to_ascii_uppercase();
+    let rest = u.trim_start_matches("FY").trim_start_matches(['Q', 'H']);
+    rest.len() < u.len() && rest.chars().all(|c| c.is_ascii_digit())
+}
+
 fn trim_en_name(name: &str) -> Option<&str> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while let Some(first) = words.first() {
@@ -381,13 +453,17 @@ fn trim_en_name(name: &str) -> Option<&str> {
     {
         words.drain(..=i);
     }
+    // A period opening the clause ("FY2024 revenue...", "Q3 shipments...") names nobody.
+    while words.len() > 1 && words.first().is_some_and(|w| is_period_token(w)) {
+        words.remove(0);
+    }
     let first = *words.first()?;
     let last = *words.last()?;
     let (s, e) = (name.find(first)?, name.rfind(last)? + last.len());
     let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
     let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
     let l = out.to_lowercase();
-    if out.is_empty() || EN_STOP.contains(&l.as_str()) {
+    if out.is_empty() || EN_STOP.contains(&l.as_str()) || is_period_token(out) {
         return None;
     }
     Some(out)
