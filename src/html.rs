@@ -87,7 +87,7 @@ struct Builder {
     pieces: Vec<Piece>,
     hints: Vec<BlockHint>,
     /// The block being filled and where its text started.
-    current: Option<(BlockKind, usize, Option<usize>)>,
+    current: Option<(BlockKind, usize, Option<usize>, usize)>,
     /// Whether the last thing written was a space (or the block start).
     spaced: bool,
     tables: usize,
@@ -96,25 +96,39 @@ struct Builder {
 impl Builder {
     fn open_block(&mut self, kind: BlockKind, group: Option<usize>) {
         self.close_block();
+        let separator_at = self.text.len();
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
-        self.current = Some((kind, self.text.len(), group));
+        self.current = Some((kind, self.text.len(), group, separator_at));
         self.spaced = true;
     }
 
     fn close_block(&mut self) {
-        if let Some((kind, start, group)) = self.current.take() {
-            // Trailing spaces are inserted text, so dropping them loses nothing raw.
-            while self.text.ends_with(' ') && self.pieces.last().is_none_or(|p| p.text + p.len < self.text.len()) {
+        if let Some((kind, start, group, separator_at)) = self.current.take() {
+            // Trailing separators are inserted text, so dropping them loses nothing raw.
+            while self.text.len() > start
+                && self.text.ends_with([' ', '\n', '|'])
+                && self.pieces.last().is_none_or(|p| p.text + p.len < self.text.len())
+            {
                 self.text.pop();
+            }
+            while self.text.ends_with(' ') && self.text.len() > start {
+                // A collapsed whitespace run at the end maps to raw bytes but says nothing.
+                match self.pieces.last() {
+                    Some(p) if p.decoded && p.text + p.len == self.text.len() && p.len == 1 => {
+                        self.pieces.pop();
+                        self.text.pop();
+                    }
+                    _ => break,
+                }
             }
             if self.text.len() > start {
                 self.hints.push(BlockHint { kind, range: start..self.text.len(), group });
             } else {
-                // Nothing was written: take back the separator.
-                let trimmed = self.text.trim_end_matches('\n').len();
-                self.text.truncate(trimmed);
+                // Nothing was written: take back exactly the separator this block added.
+                self.text.truncate(separator_at);
+                self.pieces.retain(|p| p.text < separator_at);
             }
         }
     }
@@ -382,6 +396,17 @@ mod tests {
         let rows: Vec<&str> = doc.layout.blocks.iter().map(|b| &doc.text[b.range.clone()]).collect();
         assert_eq!(rows, vec!["Share by year", "Year | Share", "2024 | 41%"]);
         assert!(doc.layout.blocks.iter().all(|b| b.group == Some(0)));
+    }
+
+    #[test]
+    fn empty_block_after_a_line_break_keeps_earlier_ranges() {
+        // Fuzzing found this: taking back an empty block's separator also took the line break
+        // that ended the block before it, leaving that block's range past the end of the text.
+        let (doc, _) = read("<p>Acme leads<br></p><p> </p><h1></h1><p>Orbis is second</p>".to_string());
+        for b in &doc.layout.blocks {
+            assert!(b.range.end <= doc.text.len());
+        }
+        assert_eq!(doc.text, "Acme leads\n\nOrbis is second");
     }
 
     #[test]
