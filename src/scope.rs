@@ -149,6 +149,25 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "every",
     "all",
     "per",
+    "leading",
+    "leader",
+    "largest",
+    "biggest",
+    "distinct",
+    "main",
+    "major",
+    "key",
+    "growing",
+    "fast-growing",
+    "whole",
+    "entire",
+    "overall",
+    "total",
+    "same",
+    "wider",
+    "broader",
+    "one",
+    "according",
 ];
 
 /// Time words that a loose Chinese name pattern can swallow ("日前发布").
@@ -365,7 +384,8 @@ impl<'a> ScopeFinder<'a> {
                         continue;
                     }
                     for f in self.found(s).iter().filter(|f| f.field == field) {
-                        if subject.is_some_and(|r| overlaps(r, &f.range)) {
+                        // A subject such as "禾牧液态奶" names its market, never its source.
+                        if field != ScopeField::Market && subject.is_some_and(|r| overlaps(r, &f.range)) {
                             continue;
                         }
                         // What a share counts is said before it or in its clause, not in a

@@ -22,11 +22,73 @@ impl Lcg {
 }
 
 const SALT: &[&str] = &[
-    "%", "％", "No.", "No. 1", "#1", "第", "第一", "前三", "TOP5", "百分之", "成", "分之", "份额", "占比", "领先",
-    "最", "leader", "leading", "share", "the largest", "top", "first", "ranked", "“", "”", "\"", "（", "）", "。", "，",
-    "；", "\n", "\n\n", " ", "*", "|", "# ", "- ", "&amp;", "&#12290;", "&", "<p>", "</p>", "<td>", "<table>",
-    "<script>", "</tr>", "<h1>", "<br>", "\u{feff}", "\u{200b}", "\u{fffd}", "é", "𝔸", "🙂", "١٢", "٪", "..",
-    "分别占比27%、", "each on", "according to IDC", "据IDC统计", "According to", ":", "：", "\t", "\r\n",
+    "%",
+    "％",
+    "No.",
+    "No. 1",
+    "#1",
+    "第",
+    "第一",
+    "前三",
+    "TOP5",
+    "百分之",
+    "成",
+    "分之",
+    "份额",
+    "占比",
+    "领先",
+    "最",
+    "leader",
+    "leading",
+    "share",
+    "the largest",
+    "top",
+    "first",
+    "ranked",
+    "“",
+    "”",
+    "\"",
+    "（",
+    "）",
+    "。",
+    "，",
+    "；",
+    "\n",
+    "\n\n",
+    " ",
+    "*",
+    "|",
+    "# ",
+    "- ",
+    "&amp;",
+    "&#12290;",
+    "&",
+    "<p>",
+    "</p>",
+    "<td>",
+    "<table>",
+    "<script>",
+    "</tr>",
+    "<h1>",
+    "<br>",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{fffd}",
+    "é",
+    "𝔸",
+    "🙂",
+    "١٢",
+    "٪",
+    "..",
+    "分别占比27%、",
+    "each on",
+    "according to IDC",
+    "据IDC统计",
+    "According to",
+    ":",
+    "：",
+    "\t",
+    "\r\n",
 ];
 
 fn corpus_texts() -> Vec<String> {
@@ -121,7 +183,9 @@ fn mutated_documents_never_panic_and_spans_hold() {
     let mut rng = Lcg(0x00c1_a1a5_c0be);
     for _ in 0..rounds {
         let input = mutate(&mut rng, &texts);
-        let html = format!("<html><body><article><p>{input}</p><table><tr><td>{input}</td></tr></table></article></body></html>");
+        let html = format!(
+            "<html><body><article><p>{input}</p><table><tr><td>{input}</td></tr></table></article></body></html>"
+        );
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             check(&Document::from_text(input.clone()), &scanner, &input);
             check(&claimscope::html::read(input.clone()).0, &scanner, &input);
@@ -140,7 +204,9 @@ fn mutated_documents_never_panic_and_spans_hold() {
 fn degenerate_inputs() {
     let scanner = Scanner::with_defaults().unwrap();
     let long_line = "第".repeat(20_000) + &"%".repeat(5_000) + &" share".repeat(3_000);
-    for input in ["", " ", "\n\n\n", "%", "No.", "第", "百分之", "<", "<p>", "&#;", "&#x110000;", "\u{0}", long_line.as_str()] {
+    for input in
+        ["", " ", "\n\n\n", "%", "No.", "第", "百分之", "<", "<p>", "&#;", "&#x110000;", "\u{0}", long_line.as_str()]
+    {
         check(&Document::from_text(input.to_string()), &scanner, input);
         check(&claimscope::html::read(input.to_string()).0, &scanner, input);
     }

@@ -1,0 +1,239 @@
+//! Every claim form the scanner promises to find, and every hard negative it promises to
+//! leave alone, each in a sentence of its own.
+
+use claimscope::model::{Claim, Kind};
+use claimscope::{Document, Scanner};
+use std::sync::OnceLock;
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(|| Scanner::with_defaults().unwrap())
+}
+
+fn scan(text: &str) -> Vec<Claim> {
+    scanner().scan(&Document::from_text(text.to_string()))
+}
+
+/// The claim of `kind` whose text contains `needle`.
+fn find(text: &str, kind: Kind, needle: &str) -> Claim {
+    let claims = scan(text);
+    claims
+        .iter()
+        .find(|c| c.kind == kind && (c.text.contains(needle) || needle.contains(c.text.as_str())))
+        .cloned()
+        .unwrap_or_else(|| {
+            let got: Vec<_> = claims.iter().map(|c| format!("{} {:?} {:?}", c.kind, c.text, c.value)).collect();
+            panic!("no {kind} claim at {needle:?} in {text:?}; got {got:?}")
+        })
+}
+
+fn value(text: &str, kind: Kind, needle: &str, want: Option<f64>) {
+    let c = find(text, kind, needle);
+    match (c.value, want) {
+        (Some(v), Some(w)) => assert!((v - w).abs() < 0.051, "{text:?}: value {v}, want {w}"),
+        (got, want) => assert_eq!(got, want, "{text:?}"),
+    }
+}
+
+fn vague(text: &str, needle: &str) {
+    let c = find(text, Kind::Share, needle);
+    assert!(c.flags.iter().any(|f| f.code == "vague-quantity"), "{text:?}: {:?}", c.flags);
+}
+
+#[test]
+fn shares_in_every_written_form() {
+    let cases: &[(&str, &str, f64)] = &[
+        ("Acme's market share was 46.4% in 2024.", "46.4%", 46.4),
+        ("Acme held 46.4 percent of the market.", "46.4 percent", 46.4),
+        ("Acme held 46.4 per cent of the market.", "46.4 per cent", 46.4),
+        ("海川的市场份额为４６．４％。", "４６．４％", 46.4),
+        ("海川的份额为百分之四十六点四。", "百分之四十六点四", 46.4),
+        ("海川一家就拿下了三成的市场份额。", "三成", 30.0),
+        ("海川约占国内市场的三分之一。", "三分之一", 33.3),
+        ("Acme now holds one third of the market.", "one third", 33.3),
+        ("Budget models made up half of all units sold.", "half", 50.0),
+        ("Orbis took a 19% shipment share in the quarter.", "19% shipment share", 19.0),
+        ("Cloud services, accounting for 36.7 percent of total spend, led the way.", "36.7 percent", 36.7),
+        ("海川冰箱占比27%，位居第一。", "占比27%", 27.0),
+        ("海川的市场份额达46.4%。", "市场份额达46.4%", 46.4),
+        ("前五家企业合计占据71%。", "合计占据71%", 71.0),
+    ];
+    for (text, needle, want) in cases {
+        value(text, Kind::Share, needle, Some(*want));
+    }
+}
+
+#[test]
+fn a_list_of_shares_is_one_claim_each() {
+    let claims: Vec<Claim> =
+        scan("海川和远川分别占比27%、17%。").into_iter().filter(|c| c.kind == Kind::Share).collect();
+    let values: Vec<f64> = claims.iter().filter_map(|c| c.value).collect();
+    assert_eq!(values, vec![27.0, 17.0]);
+    assert_ne!(claims[0].span, claims[1].span);
+}
+
+#[test]
+fn vague_shares_have_no_number_and_say_so() {
+    for (text, needle) in [
+        ("海川一家就拿下了近半的市场份额。", "近半"),
+        ("国产芯片的出货量已经过半。", "过半"),
+        ("海川占据了国内市场的半壁江山。", "半壁江山"),
+        ("The incumbent still takes the lion's share of spending.", "lion's share"),
+        ("Orbis holds a significant market share in Brazil.", "significant market share"),
+        ("Local brands shipped the majority of units sold in the region.", "majority"),
+    ] {
+        vague(text, needle);
+        let c = find(text, Kind::Share, needle);
+        assert_eq!(c.value, None, "{text:?}");
+    }
+}
+
+#[test]
+fn ranks_in_every_written_form() {
+    let cases: &[(&str, &str, Option<f64>, Option<u32>)] = &[
+        ("Acme was No. 1 in tablets in 2024.", "No. 1", Some(1.0), None),
+        ("THE NO.1 AIR FRYER BRAND IN EUROPE", "NO.1", Some(1.0), None),
+        ("The #1 smartphone brand in Kenya is Orbis.", "#1", Some(1.0), None),
+        ("Both insist they are number one in the e-bike market.", "number one", Some(1.0), None),
+        ("Orbis finished first in tablet shipments last quarter.", "first", Some(1.0), None),
+        ("Kestrel ranked fourth after growing 31%.", "ranked fourth", Some(4.0), None),
+        ("Marlo became the second-largest grocer online.", "second-largest", Some(2.0), None),
+        ("Kestrel was the runner-up in Chile.", "runner-up", Some(2.0), None),
+        ("The handheld grabbed the top spot in March.", "top spot", Some(1.0), None),
+        ("Orbis ranked among the top three vendors.", "top three", None, Some(3)),
+        ("三家平台连续两年蝉联TOP5。", "TOP5", None, Some(5)),
+        ("按销量计，海川位居国内第一。", "第一", Some(1.0), None),
+        ("海川的空调销量位居行业第1。", "第1", Some(1.0), None),
+        ("蓝鲸的出货量排名第三。", "排名第三", Some(3.0), None),
+        ("远川的出货量位居第二。", "位居第二", Some(2.0), None),
+        ("海川洗衣机连续十年蝉联全球榜首。", "榜首", Some(1.0), None),
+        ("北岸支付以51.2%的交易份额居首。", "居首", Some(1.0), None),
+        ("三个品类的份额均排名前三。", "前三", None, Some(3)),
+        ("两家企业的出货量并列第一。", "并列第一", Some(1.0), None),
+        ("海川连续五年蝉联全国冠军。", "蝉联", Some(1.0), None),
+    ];
+    for (text, needle, v, top) in cases {
+        let c = find(text, Kind::Rank, needle);
+        assert_eq!(c.top, *top, "{text:?}");
+        if let Some(v) = v {
+            assert_eq!(c.value, Some(*v), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn superlatives() {
+    for (text, needle) in [
+        ("Quillo is still the market leader for audiobooks.", "market leader"),
+        ("Acme is a leading provider of cloud services.", "leading provider"),
+        ("The nation's largest broadband provider said it would comply.", "largest"),
+        ("Voltra dominates the e-bike market in Berlin.", "dominates"),
+        ("Kestrel remains in pole position in Europe.", "pole position"),
+        ("海川在份额上仍保持领先。", "领先"),
+        ("东岳电信在用户规模上持续领跑。", "领跑"),
+        ("该品牌的续航遥遥领先。", "遥遥领先"),
+        ("本公司是国内冷冻食品行业的龙头企业。", "龙头"),
+        ("公司已稳居行业头部。", "头部"),
+        ("公司稳居行业第一梯队。", "第一梯队"),
+    ] {
+        let c = find(text, Kind::Superlative, needle);
+        assert_eq!(c.value, None);
+    }
+}
+
+#[test]
+fn hard_negatives_are_not_claims() {
+    for text in [
+        "Revenue grew 70% last year.",
+        "海川营收同比增长55.3%。",
+        "Its gross margin of 41% beat forecasts.",
+        "Cloud made up 18% of group revenue.",
+        "云业务占集团收入18.7%。",
+        "62% of respondents said they would switch brands.",
+        "Sales rose in the first half of the year.",
+        "Shipments fell in Q1.",
+        "上半年营收稳步增长。",
+        "2025年第一季度出货量回升。",
+        "It was the first time the firm missed a target.",
+        "公司首次发布年度报告。",
+        "首先，公司将扩大产能。",
+        "一是扩大产能，二是降低成本。",
+        "第一，扩大产能；第二，降低成本。",
+        "据第一财经报道，公司将扩产。",
+        "Price cuts are leading to thinner margins.",
+        "The camera is top-notch.",
+    ] {
+        let claims = scan(text);
+        assert!(claims.is_empty(), "{text:?} gave {:?}", claims.iter().map(|c| &c.text).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_phrase_with_a_share_and_a_rank_is_two_claims() {
+    let claims = scan("海川以23.5%的份额排名第二。");
+    let kinds: Vec<Kind> = claims.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![Kind::Share, Kind::Rank]);
+    assert_eq!(claims[0].value, Some(23.5));
+    assert_eq!(claims[1].value, Some(2.0));
+}
+
+#[test]
+fn period_forms_are_tagged() {
+    for (text, period) in [
+        ("Acme held a 31% share in Q3 2025, according to IDC.", "Q3 2025"),
+        ("Acme held a 31% share in H1 2025, according to IDC.", "H1 2025"),
+        ("Acme held a 31% share in FY2024, according to IDC.", "FY2024"),
+        ("Acme held a 31% share in 2024, according to IDC.", "2024"),
+        ("据IDC统计，2025年上半年海川的市场份额为31%。", "2025年上半年"),
+        ("据IDC统计，2024年第三季度海川的市场份额为31%。", "2024年第三季度"),
+        ("据IDC统计，截至2025年6月海川的市场份额为31%。", "截至2025年6月"),
+    ] {
+        let c = find(text, Kind::Share, "31%");
+        let p = c.scope.period.unwrap_or_else(|| panic!("{text:?}: no period"));
+        assert_eq!(p.text, period, "{text:?}");
+    }
+}
+
+#[test]
+fn attribution_names_the_source_and_allusion_is_vague() {
+    for text in [
+        "According to IDC, Acme held a 31% share in 2024.",
+        "IDC data show Acme held a 31% share in 2024.",
+        "据IDC统计，2024年海川的市场份额为31%。",
+        "IDC数据显示，2024年海川的市场份额为31%。",
+    ] {
+        let c = find(text, Kind::Share, "31%");
+        assert_eq!(c.scope.source.map(|s| s.text), Some("IDC".to_string()), "{text:?}");
+        assert!(!c.flags.iter().any(|f| f.code == "no-source" || f.code == "vague-source"), "{text:?}");
+    }
+    for text in [
+        "According to a report, Acme held a 31% share in 2024.",
+        "据报告，2024年海川的市场份额为31%。",
+        "业内数据显示，2024年海川的市场份额为31%。",
+    ] {
+        let c = find(text, Kind::Share, "31%");
+        assert!(c.scope.source.is_none(), "{text:?}: {:?}", c.scope.source);
+        assert!(c.flags.iter().any(|f| f.code == "vague-source"), "{text:?}: {:?}", c.flags);
+    }
+}
+
+#[test]
+fn a_source_named_once_at_the_top_scopes_the_claims_below() {
+    let text = "Canalys: tablet shipments in Q2 2020\n\nSINGAPORE - Canalys today published its Q2 2020 tablet \
+                figures for the region, covering all major vendors and channels.\n\nOrbis ranked first with a 31% share. \
+                Kestrel was second.";
+    let c = find(text, Kind::Rank, "second");
+    assert_eq!(c.scope.source.as_ref().map(|s| s.text.as_str()), Some("Canalys"));
+    assert_eq!(c.scope.period.as_ref().map(|s| s.text.as_str()), Some("Q2 2020"));
+    assert!(c.scope.source.as_ref().is_some_and(|s| s.span.is_none()), "inferred tags carry no span");
+}
+
+#[test]
+fn an_ad_boasting_about_itself_is_an_extreme_term() {
+    let claims = scan("Shop now!\n\nThe No. 1 air fryer brand in Europe.*\n\n*Source: GfK, 2024 unit sales.");
+    let c = claims.iter().find(|c| c.kind == Kind::Rank).expect("the No. 1 claim");
+    assert!(c.flags.iter().any(|f| f.code == "extreme-term"), "{:?}", c.flags);
+    assert_eq!(c.scope.source.as_ref().map(|s| s.text.as_str()), Some("GfK"));
+    let news = scan("Analysts doubt that Orbis is the No. 1 air fryer brand in Europe.");
+    assert!(news.iter().all(|c| c.flags.iter().all(|f| f.code != "extreme-term")));
+}
