@@ -7,7 +7,6 @@ use crate::rules::{Reach, Rule, RuleSet, ValueSpec};
 use crate::segments::{Layout, clause_bounds};
 use crate::triggers::TriggerIndex;
 use regex::{RegexSet, RegexSetBuilder};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -141,7 +140,7 @@ impl Matcher {
     pub fn candidates(&self, set: &RuleSet, text: &str, layout: &Layout) -> Vec<Candidate> {
         let mut raw = Vec::new();
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
-        let mut requires: HashMap<(usize, usize), bool> = HashMap::new();
+        let mut requires: Vec<((usize, usize), bool)> = Vec::new();
         for (s, rules) in self.plan(text, layout) {
             let range = layout.sentences[s].range.clone();
             for r in rules {
@@ -165,7 +164,7 @@ fn requirement_met(
     text: &str,
     layout: &Layout,
     s: usize,
-    cache: &mut HashMap<(usize, usize), bool>,
+    cache: &mut Vec<((usize, usize), bool)>,
 ) -> bool {
     let Some((req, reach)) = &set.rules[r].requires else { return true };
     let block = layout.sentences[s].block;
@@ -174,7 +173,14 @@ fn requirement_met(
         Reach::Clause | Reach::Sentence if !row => req.is_match(&text[layout.sentences[s].range.clone()]),
         _ => {
             let para = layout.paragraph_range(block);
-            *cache.entry((r, para.start)).or_insert_with(|| req.is_match(&text[para]))
+            let key = (r, para.start);
+            // A handful of entries per document: a scan beats hashing.
+            if let Some((_, hit)) = cache.iter().rev().find(|(k, _)| *k == key) {
+                return *hit;
+            }
+            let hit = req.is_match(&text[para]);
+            cache.push((key, hit));
+            hit
         }
     }
 }
@@ -190,6 +196,10 @@ fn run_rule(
 ) {
     let rule = &set.rules[r];
     let sentence = &text[range.clone()];
+    // Most runs find nothing: a match test needs no capture slots and stops at the first hit.
+    if !rule.regex.is_match(sentence) {
+        return;
+    }
     for caps in rule.regex.captures_iter(sentence) {
         let whole = caps.get(0).expect("group 0 always matches");
         let claim = caps.name("claim").unwrap_or(whole);

@@ -445,6 +445,18 @@ fn share_core(t: &str) -> Option<f64> {
 /// ("two-thirds", "a quarter", "half") and ratios ("one in four", "nine out of ten",
 /// "nine of the ten"). Fractions round to one decimal. Values above 100 → None.
 pub fn parse_share(s: &str) -> Option<f64> {
+    // Most shares are written "46.4%": read those without the general machinery.
+    let t = s.trim();
+    if let Some(num) = t.strip_suffix('%').map(str::trim_end) {
+        let plain = !num.is_empty()
+            && num.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && num.bytes().filter(|&b| b == b'.').count() <= 1
+            && !num.starts_with('.')
+            && !num.ends_with('.');
+        if plain {
+            return num.parse::<f64>().ok().filter(|v| (0.0..=100.0).contains(v));
+        }
+    }
     let n = normalise(s);
     share_core(strip_hedges(&n)).filter(|v| (0.0..=100.0).contains(v))
 }

@@ -12,11 +12,12 @@ use std::ops::Range;
 
 /// One scope value found in one sentence.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct Found<'a> {
     pub field: ScopeField,
     /// Where the tag's text is.
     pub range: Range<usize>,
-    pub id: Option<String>,
+    /// Borrowed from the lexicons or the rule set: found values are many, tags few.
+    pub id: Option<&'a str>,
     /// An allusion to a source that names nobody ("a report", 据报告).
     pub vague: bool,
 }
@@ -69,7 +70,7 @@ pub struct ScopeFinder<'a> {
     set: &'a RuleSet,
     lex: &'a Lexicons,
     triggers: &'a TriggerIndex,
-    cache: Vec<Option<Vec<Found>>>,
+    cache: Vec<Option<Vec<Found<'a>>>>,
     hits: Vec<Option<Vec<LexMatch>>>,
 }
 
@@ -243,7 +244,7 @@ impl<'a> ScopeFinder<'a> {
         self.lexicon_hits(s).iter().filter(|m| m.category == LexiconCategory::Org).map(|m| m.range.clone()).collect()
     }
 
-    fn found(&mut self, s: usize) -> &[Found] {
+    fn found(&mut self, s: usize) -> &[Found<'a>] {
         if self.cache[s].is_none() {
             let v = self.extract(s);
             self.cache[s] = Some(v);
@@ -251,21 +252,23 @@ impl<'a> ScopeFinder<'a> {
         self.cache[s].as_deref().unwrap_or(&[])
     }
 
-    fn extract(&mut self, s: usize) -> Vec<Found> {
+    fn extract(&mut self, s: usize) -> Vec<Found<'a>> {
         let range = self.layout.sentences[s].range.clone();
         let text = self.text;
         let sentence = &text[range.clone()];
         let hits = self.lexicon_hits(s).to_vec();
-        let mut out: Vec<Found> = hits
+        let lex: &'a Lexicons = self.lex;
+        let set: &'a RuleSet = self.set;
+        let mut out: Vec<Found<'a>> = hits
             .iter()
             .filter_map(|m| {
                 let field = field_of(m.category)?;
-                Some(Found { field, range: m.range.clone(), id: Some(self.lex.id(m.entry).to_string()), vague: false })
+                Some(Found { field, range: m.range.clone(), id: Some(lex.id(m.entry)), vague: false })
             })
             .collect();
         let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out.iter().map(|f| (f.field, f.range.clone())).collect();
         let wanted = self.triggers.wanted(sentence);
-        for (pi, p) in self.set.scopes.iter().enumerate() {
+        for (pi, p) in set.scopes.iter().enumerate() {
             let Some(field) = p.field else { continue };
             if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !wanted.get(pi).copied().unwrap_or(false) {
                 continue;
@@ -282,9 +285,9 @@ impl<'a> ScopeFinder<'a> {
                 let inside: Vec<&LexMatch> =
                     hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end).collect();
                 let major = |h: &&LexMatch| h.range.len() * 2 >= r.len();
-                let id = p.tag_id.clone().or_else(|| {
+                let id = p.tag_id.as_deref().or_else(|| {
                     let cat = category(field);
-                    inside.iter().find(|h| h.category == cat && major(h)).map(|h| self.lex.id(h.entry).to_string())
+                    inside.iter().find(|h| h.category == cat && major(h)).map(|h| lex.id(h.entry))
                 });
                 // "Delta reported", "Samsung says": a company speaking is not a measurer,
                 // unless the name is also a known source.
@@ -407,7 +410,7 @@ impl<'a> ScopeFinder<'a> {
                     }
                 }
                 if let Some((_, f)) = best {
-                    out.set(field, TagDraft { range: f.range, id: f.id, via: *via });
+                    out.set(field, TagDraft { range: f.range, id: f.id.map(str::to_string), via: *via });
                     break 'levels;
                 }
                 if let Some((_, f)) = vague {

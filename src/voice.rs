@@ -19,6 +19,19 @@ pub struct Voice {
 
 /// Spans inside quotation marks: a journalist quoting an executive's "we" is not the
 /// publication speaking.
+/// Quoted spans, found only if a marker needs to know.
+struct Quoted<'t> {
+    text: &'t str,
+    ranges: Option<Vec<Range<usize>>>,
+}
+
+impl Quoted<'_> {
+    fn contains(&mut self, i: usize) -> bool {
+        let text = self.text;
+        self.ranges.get_or_insert_with(|| quoted_ranges(text)).iter().any(|q| q.contains(&i))
+    }
+}
+
 pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -38,14 +51,17 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn first_person(text: &str, quoted: &[Range<usize>]) -> usize {
+fn first_person(text: &str, quoted: &mut Quoted<'_>) -> usize {
     static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
         regex::Regex::new(r"(?-u:\b)(?:we|We|our|Our|us)(?-u:\b)|我们|本公司|我司|本集团").expect("static regex")
     });
-    let inside = |i: usize| quoted.iter().any(|q| q.contains(&i));
     // An English pronoun counts once; a Chinese self-reference is unambiguous and counts twice.
-    words.find_iter(text).filter(|m| !inside(m.start())).map(|m| if m.as_str().is_ascii() { 1 } else { 2 }).sum()
+    words
+        .find_iter(text)
+        .filter(|m| !quoted.contains(m.start()))
+        .map(|m| if m.as_str().is_ascii() { 1 } else { 2 })
+        .sum()
 }
 
 /// The trigger index over a rule set's document-voice patterns (those with no field).
@@ -56,7 +72,7 @@ pub fn voice_triggers(set: &RuleSet) -> TriggerIndex {
 }
 
 pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, triggers: &TriggerIndex) -> Voice {
-    let quoted = quoted_ranges(text);
+    let mut quoted = Quoted { text, ranges: None };
     let mut markers = 0;
     let mut names: Vec<String> = Vec::new();
     let mut ad = false;
@@ -67,7 +83,7 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, trigge
         }
         match p.role {
             ScopeRole::Promotional | ScopeRole::Ad => {
-                let hits = p.regex.find_iter(text).filter(|m| !quoted.iter().any(|q| q.contains(&m.start()))).count();
+                let hits = p.regex.find_iter(text).filter(|m| !quoted.contains(m.start())).count();
                 markers += hits;
                 ad |= p.role == ScopeRole::Ad && hits > 0;
             }
@@ -84,7 +100,7 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, trigge
             _ => {}
         }
     }
-    let promotional = markers > 0 || first_person(text, &quoted) >= 3;
+    let promotional = markers > 0 || first_person(text, &mut quoted) >= 3;
     let org = lex.get(LexiconCategory::Org);
     let mut ids: Vec<String> = Vec::new();
     for n in &names {
@@ -146,7 +162,8 @@ mod tests {
     #[test]
     fn first_person_outside_quotes_only() {
         let t = "\"We are No. 1,\" said the CEO.";
-        assert_eq!(first_person(t, &quoted_ranges(t)), 0);
-        assert_eq!(first_person("We lead. Our share grew.", &[]), 2);
+        assert_eq!(first_person(t, &mut Quoted { text: t, ranges: None }), 0);
+        let u = "We lead. Our share grew.";
+        assert_eq!(first_person(u, &mut Quoted { text: u, ranges: None }), 2);
     }
 }
