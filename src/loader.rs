@@ -61,6 +61,8 @@ struct RawRule {
     not_after: Option<Spanned<String>>,
     /// Must not match anywhere in the claim's own text.
     not_text: Option<Spanned<String>>,
+    /// "latin" or "han": the writing a sentence must be in for the rule to run on it.
+    script: Option<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<RawExample>>,
     #[serde(default)]
@@ -306,6 +308,16 @@ fn parse_value(v: &Option<Spanned<RawValue>>) -> Result<ValueSpec, (usize, Strin
     }
 }
 
+fn parse_script(raw: &Option<Spanned<String>>) -> Result<Script, (usize, String)> {
+    let Some(r) = raw else { return Ok(Script::Any) };
+    match r.get_ref().as_str() {
+        "any" => Ok(Script::Any),
+        "latin" => Ok(Script::Latin),
+        "han" => Ok(Script::Han),
+        other => Err((r.span().start, format!("unknown script \"{other}\" (use any, latin or han)"))),
+    }
+}
+
 fn parse_reach(r: &Option<Spanned<String>>, default: Reach) -> Result<Reach, (usize, String)> {
     let Some(r) = r else { return Ok(default) };
     match r.get_ref().as_str() {
@@ -457,6 +469,7 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
         parse_reach(&raw.reach, Reach::Document).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(Reach::Document);
     let requires_in =
         parse_reach(&raw.requires_in, Reach::Sentence).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(Reach::Sentence);
+    let script = parse_script(&raw.script).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(Script::Any);
     let regex = loader.regex(i, &raw.pattern, plain);
     let requires = raw.requires.as_ref().and_then(|p| loader.regex(i, p, plain)).map(|r| (r, requires_in));
     let not_before = raw.not_before.as_ref().and_then(|p| loader.regex(i, p, anchored_end));
@@ -494,6 +507,12 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
                 ex.span().start,
                 format!("rule \"{}\" can never match this example: it holds none of the triggers", raw.id),
             );
+        } else if !script.admits(ScriptCounts::of(&e.text)) {
+            loader.err(
+                i,
+                ex.span().start,
+                format!("rule \"{}\" can never match this example: it is not written in the rule's script", raw.id),
+            );
         } else if strict && !regex.is_match(&e.text) {
             loader.err(
                 i,
@@ -523,6 +542,7 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
         not_before,
         not_after,
         not_text,
+        script,
         examples,
         counter,
         description: raw.description,

@@ -125,6 +125,10 @@ impl Matcher {
             let range = layout.sentences[s].range.clone();
             for r in rules {
                 let rule = &set.rules[r];
+                if !rule.script.admits(crate::rules::ScriptCounts::of(&text[range.clone()])) {
+                    out.push(format!("{} skipped: sentence not in its script", rule.id));
+                    continue;
+                }
                 for m in rule.regex.captures_iter(&text[range.clone()]) {
                     let m = m.name("claim").or_else(|| m.get(0)).expect("group 0");
                     let span = range.start + m.start()..range.start + m.end();
@@ -143,7 +147,15 @@ impl Matcher {
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
         for (s, rules) in self.plan(text, layout) {
             let range = layout.sentences[s].range.clone();
+            let mut counts = None;
             for r in rules {
+                let script = set.rules[r].script;
+                if script != crate::rules::Script::Any
+                    && !script
+                        .admits(*counts.get_or_insert_with(|| crate::rules::ScriptCounts::of(&text[range.clone()])))
+                {
+                    continue;
+                }
                 if !requirement_met(set, r, text, layout, s, &mut requires) {
                     continue;
                 }

@@ -337,16 +337,31 @@ const SUFFIX_HEDGES: &str =
 /// The remainder after the longest listed prefix. A word hedge must end at a word boundary,
 /// so "over" does not eat the front of "overall".
 fn strip_longest_prefix<'a>(s: &'a str, table: &str) -> Option<&'a str> {
-    table
-        .split('|')
-        .filter_map(|w| {
-            let rest = s.strip_prefix(w)?;
-            let wordy = w.ends_with(|c: char| c.is_ascii_alphabetic());
-            let glued = rest.starts_with(|c: char| c.is_ascii_alphabetic());
-            (!(wordy && glued)).then_some((w.len(), rest))
-        })
-        .max_by_key(|&(len, _)| len)
-        .map(|(_, rest)| rest)
+    // One walk over the table's bytes: this runs for every rank and share candidate, and
+    // splitting the table into words each time cost more than the rest of the parse.
+    let (sb, tb) = (s.as_bytes(), table.as_bytes());
+    let mut best: Option<usize> = None;
+    let mut i = 0;
+    while i <= tb.len() {
+        let mut k = 0;
+        while i + k < tb.len() && tb[i + k] != b'|' && k < sb.len() && tb[i + k] == sb[k] {
+            k += 1;
+        }
+        let whole = i + k == tb.len() || tb[i + k] == b'|';
+        if whole {
+            let wordy = k > 0 && tb[i + k - 1].is_ascii_alphabetic();
+            let glued = sb.get(k).is_some_and(u8::is_ascii_alphabetic);
+            if !(wordy && glued) && best.is_none_or(|b| k > b) {
+                best = Some(k);
+            }
+        }
+        while i + k < tb.len() && tb[i + k] != b'|' {
+            k += 1;
+        }
+        i += k + 1;
+    }
+    // The word matched whole, so `k` ends on a character boundary.
+    best.map(|k| &s[k..])
 }
 
 fn strip_hedges(mut s: &str) -> &str {

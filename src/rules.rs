@@ -70,6 +70,51 @@ pub enum Reach {
     Document,
 }
 
+/// The writing a sentence must be in for a rule to run on it. A rule woken by a
+/// script-neutral trigger ("%") whose words are English or Chinese says so, and is then not
+/// run on sentences it can never match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Any,
+    /// Not on sentences written mostly in Han characters.
+    Latin,
+    /// Only on sentences that hold a Han character.
+    Han,
+}
+
+impl Script {
+    /// Whether a sentence whose letters are `counts` can hold the rule's words.
+    pub fn admits(self, counts: ScriptCounts) -> bool {
+        match self {
+            Script::Any => true,
+            Script::Han => counts.han > 0,
+            // A Han character carries about as much as a short English word; a table cell
+            // with a bare "72%" has neither and is anybody's.
+            Script::Latin => counts.han == 0 || counts.latin > counts.han * 4,
+        }
+    }
+}
+
+/// Han characters and Latin letters in a text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScriptCounts {
+    pub han: usize,
+    pub latin: usize,
+}
+
+impl ScriptCounts {
+    /// Counted on bytes in one pass: a three-byte sequence led by 0xE3..=0xE9 is (almost
+    /// always) Han.
+    pub fn of(text: &str) -> ScriptCounts {
+        let (mut han, mut latin) = (0u32, 0u32);
+        for &b in text.as_bytes() {
+            han += u32::from(b.wrapping_sub(0xE3) <= 6);
+            latin += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
+        }
+        ScriptCounts { han: han as usize, latin: latin as usize }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Example {
     pub text: String,
@@ -95,6 +140,7 @@ pub struct Rule {
     pub not_before: Option<Pattern>,
     pub not_after: Option<Pattern>,
     pub not_text: Option<Pattern>,
+    pub script: Script,
     pub examples: Vec<Example>,
     pub counter: Vec<(String, usize)>,
     pub description: Option<String>,
@@ -195,4 +241,26 @@ pub struct RuleSet {
 /// alternative's capture `name`, `name2`, `name3`...
 pub fn name_group<'h>(regex: &Regex, caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
     regex.capture_names().flatten().filter(|n| n.starts_with("name")).find_map(|n| caps.name(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn admits(script: Script, text: &str) -> bool {
+        script.admits(ScriptCounts::of(text))
+    }
+
+    #[test]
+    fn scripts_admit_the_sentences_their_words_can_be_in() {
+        // A Chinese sentence that names IDC is still Chinese.
+        assert!(!admits(Script::Latin, "据IDC数据，海川以46.4%的份额位居第一。"));
+        assert!(admits(Script::Han, "据IDC数据，海川以46.4%的份额位居第一。"));
+        // An English sentence with a Chinese name in brackets is still English.
+        assert!(admits(Script::Latin, "Haichuan (海川) held 46.4% of the tablet market."));
+        assert!(!admits(Script::Han, "Haichuan held 46.4% of the tablet market."));
+        // A bare table cell belongs to no script and is open to Latin rules.
+        assert!(admits(Script::Latin, "72%"));
+        assert!(admits(Script::Any, ""));
+    }
 }

@@ -57,6 +57,13 @@ impl Layout {
         (pos < self.sentences[i].range.end).then_some(i)
     }
 
+    /// The block that holds byte `pos`, if any.
+    pub fn block_at(&self, pos: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.range.start <= pos);
+        let i = i.checked_sub(1)?;
+        (pos < self.blocks[i].range.end).then_some(i)
+    }
+
     /// Title and headings that come before `block`, nearest first, then the title.
     pub fn headings_before(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
         (0..block)

@@ -76,22 +76,32 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, trigge
     let mut markers = 0;
     let mut names: Vec<String> = Vec::new();
     let mut ad = false;
-    let wanted = triggers.wanted(text);
-    for (i, p) in set.scopes.iter().enumerate() {
-        if p.field.is_some() || !wanted.get(i).copied().unwrap_or(false) {
-            continue;
+    // A marker's regex runs only on the blocks that hold one of its literals.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (pos, owners) in triggers.hits(text) {
+        let Some(b) = layout.block_at(pos) else { continue };
+        for &p in owners {
+            if !runs.contains(&(p, b)) {
+                runs.push((p, b));
+            }
         }
+    }
+    runs.sort_unstable();
+    for (i, b) in runs {
+        let p = &set.scopes[i];
+        let range = layout.blocks[b].range.clone();
+        let block = &text[range.clone()];
         match p.role {
             ScopeRole::Promotional | ScopeRole::Ad => {
-                let hits = p.regex.find_iter(text).filter(|m| !quoted.contains(m.start())).count();
+                let hits = p.regex.find_iter(block).filter(|m| !quoted.contains(range.start + m.start())).count();
                 markers += hits;
                 ad |= p.role == ScopeRole::Ad && hits > 0;
             }
             ScopeRole::Issuer => {
-                for caps in p.regex.captures_iter(text) {
+                for caps in p.regex.captures_iter(block) {
                     if let Some(n) = crate::rules::name_group(&p.regex, &caps) {
                         let n = n.as_str().trim();
-                        if !n.is_empty() && n.chars().count() <= 40 {
+                        if !n.is_empty() && n.chars().count() <= 40 && !names.iter().any(|x| x == n) {
                             names.push(n.to_string());
                         }
                     }

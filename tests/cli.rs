@@ -779,6 +779,18 @@ fn user_rule_example_that_cannot_match_fails() {
 }
 
 #[test]
+fn user_rule_with_unknown_script_fails_with_location() {
+    let text = GOLD_RULE.replace("value = 1\n", "value = 1\nscript = \"cyrillic\"\n");
+    assert_rule_load_error("script.toml", &text, 7, "unknown script");
+}
+
+#[test]
+fn user_rule_example_outside_its_script_fails() {
+    let text = GOLD_RULE.replace("value = 1\n", "value = 1\nscript = \"han\"\n");
+    assert_rule_load_error("han.toml", &text, 8, "not written in the rule's script");
+}
+
+#[test]
 fn rule_folder_errors_exit_2() {
     let dir = folder(&[("empty/readme.txt", b"no rules here")]);
     for args in [["rules", "test", "--rules", "nowhere"], ["rules", "test", "--rules", "empty"]] {
