@@ -140,21 +140,46 @@ impl Document {
 
 /// `zh` when Han characters dominate the letters, `en` when Latin letters do, else `mixed`.
 pub fn detect_lang(text: &str) -> Lang {
-    // Counted on bytes, in a form the compiler vectorises: a three-byte sequence led by
-    // 0xE3..=0xE9 is (almost always) Han; the first 2 KiB say which language a document is in.
-    let sample = &text.as_bytes()[..text.len().min(1 << 11)];
-    let han: usize = sample.iter().map(|&b| usize::from(b.wrapping_sub(0xE3) <= 6)).sum();
-    let latin: usize = sample.iter().map(|&b| usize::from((b | 0x20).wrapping_sub(b'a') < 26)).sum();
+    // The first 2 KiB say which language a document is in.
+    let c = ScriptCounts::of(&text[..floor_boundary(text, 1 << 11)]);
     // A Han character carries about as much as a short English word.
-    let han_weight = han * 4;
-    if han_weight == 0 && latin == 0 {
+    let han_weight = c.han * 4;
+    if han_weight == 0 && c.latin == 0 {
         Lang::En
-    } else if han_weight >= latin * 4 {
+    } else if han_weight >= c.latin * 4 {
         Lang::Zh
-    } else if latin >= han_weight * 4 {
+    } else if c.latin >= han_weight * 4 {
         Lang::En
     } else {
         Lang::Mixed
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Han characters and Latin letters in a text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScriptCounts {
+    pub han: usize,
+    pub latin: usize,
+}
+
+impl ScriptCounts {
+    /// Counted on bytes in one pass the compiler vectorises: a three-byte sequence led by
+    /// 0xE3..=0xE9 is (almost always) Han.
+    pub fn of(text: &str) -> ScriptCounts {
+        let (mut han, mut latin) = (0u32, 0u32);
+        for &b in text.as_bytes() {
+            han += u32::from(b.wrapping_sub(0xE3) <= 6);
+            latin += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
+        }
+        ScriptCounts { han: han as usize, latin: latin as usize }
     }
 }
 

@@ -27,8 +27,21 @@ pub struct Candidate {
     pub subject: Option<Range<usize>>,
 }
 
+/// (sentence, rule) or (pattern, block) pairs.
+type Pairs = Vec<(usize, usize)>;
+
+/// What one trigger pass over a document found.
+pub struct Detection {
+    pub candidates: Vec<Candidate>,
+    /// (voice pattern index into `RuleSet::scopes`, block) pairs whose literals occur.
+    pub voice: Vec<(usize, usize)>,
+}
+
 pub struct Matcher {
+    /// Literals of the claim rules, then of the document-voice patterns: one pass finds both.
     triggers: TriggerIndex,
+    /// Trigger owners below this are rules; from it on, voice patterns (scope index + rules).
+    rules: usize,
     /// Shared excludes per kind, compiled on first use into one set per check.
     excludes: OnceLock<Vec<(Kind, ExcludeSet)>>,
 }
@@ -74,8 +87,16 @@ impl ExcludeSet {
 
 impl Matcher {
     pub fn new(set: &RuleSet) -> Matcher {
-        let triggers = TriggerIndex::new(set.rules.iter().enumerate().map(|(r, rule)| (r, rule.triggers.as_slice())));
-        Matcher { triggers, excludes: OnceLock::new() }
+        let rules = set.rules.len();
+        let voice = set.scopes.iter().enumerate().filter(|(_, p)| p.field.is_none());
+        let triggers = TriggerIndex::new(
+            set.rules
+                .iter()
+                .enumerate()
+                .map(|(r, rule)| (r, rule.triggers.as_slice()))
+                .chain(voice.map(|(i, p)| (rules + i, p.triggers.as_slice()))),
+        );
+        Matcher { triggers, rules, excludes: OnceLock::new() }
     }
 
     fn exclude_set(&self, set: &RuleSet, kind: Kind) -> Option<&ExcludeSet> {
@@ -85,45 +106,46 @@ impl Matcher {
         all.iter().find(|(k, _)| *k == kind).map(|(_, x)| x)
     }
 
-    /// Which rules to run on which sentence: the trigger pass.
-    fn plan(&self, text: &str, layout: &Layout) -> Vec<(usize, Vec<usize>)> {
-        let mut plan: Vec<(usize, Vec<usize>)> = Vec::new();
+    /// Which rules to run on which sentence, and which voice patterns on which block: the
+    /// trigger pass. Pairs of (sentence, rule) and (pattern, block), sorted and distinct, in
+    /// flat lists: a list per sentence cost an allocation each.
+    fn plan(&self, text: &str, layout: &Layout) -> (Pairs, Pairs) {
+        let mut plan: Vec<(usize, usize)> = Vec::new();
+        let mut voice: Vec<(usize, usize)> = Vec::new();
         let mut last: Option<(Range<usize>, usize)> = None;
         for (pos, owners) in self.triggers.hits(text) {
             // Hits arrive in order of their end: most fall in the sentence of the last one.
             let s = match &last {
-                Some((r, s)) if r.contains(&pos) => *s,
-                _ => {
-                    let Some(s) = layout.sentence_at(pos) else { continue };
-                    last = Some((layout.sentences[s].range.clone(), s));
-                    s
-                }
+                Some((r, s)) if r.contains(&pos) => Some(*s),
+                _ => layout.sentence_at(pos).inspect(|&s| last = Some((layout.sentences[s].range.clone(), s))),
             };
-            let entry = match plan.iter().rposition(|(x, _)| *x == s) {
-                Some(i) => &mut plan[i].1,
-                None => {
-                    plan.push((s, Vec::new()));
-                    &mut plan.last_mut().expect("just pushed").1
-                }
-            };
-            for &r in owners {
-                if !entry.contains(&r) {
-                    entry.push(r);
+            for &o in owners {
+                if o < self.rules {
+                    plan.extend(s.map(|s| (s, o)));
+                } else if let Some(b) = s.map(|s| layout.sentences[s].block).or_else(|| layout.block_at(pos)) {
+                    voice.push((o - self.rules, b));
                 }
             }
         }
-        for (_, rules) in &mut plan {
-            rules.sort_unstable();
+        for list in [&mut plan, &mut voice] {
+            list.sort_unstable();
+            list.dedup();
         }
-        plan
+        (plan, voice)
+    }
+
+    /// The plan grouped by sentence.
+    fn planned<'p>(plan: &'p [(usize, usize)]) -> impl Iterator<Item = (usize, &'p [(usize, usize)])> + 'p {
+        plan.chunk_by(|a, b| a.0 == b.0).map(|group| (group[0].0, group))
     }
 
     /// Every regex hit of every planned rule, and whether an exclude removed it.
     pub fn debug(&self, set: &RuleSet, text: &str, layout: &Layout) -> Vec<String> {
         let mut out = Vec::new();
-        for (s, rules) in self.plan(text, layout) {
+        let (plan, _) = self.plan(text, layout);
+        for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
-            for r in rules {
+            for &(_, r) in rules {
                 let rule = &set.rules[r];
                 if !rule.script.admits(crate::rules::ScriptCounts::of(&text[range.clone()])) {
                     out.push(format!("{} skipped: sentence not in its script", rule.id));
@@ -142,13 +164,19 @@ impl Matcher {
 
     /// Every surviving candidate, overlaps resolved, list rules expanded, in text order.
     pub fn candidates(&self, set: &RuleSet, text: &str, layout: &Layout) -> Vec<Candidate> {
+        self.detect(set, text, layout).candidates
+    }
+
+    /// The candidates, and the voice patterns the same trigger pass woke.
+    pub fn detect(&self, set: &RuleSet, text: &str, layout: &Layout) -> Detection {
         let mut raw = Vec::new();
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
-        for (s, rules) in self.plan(text, layout) {
+        let (plan, voice) = self.plan(text, layout);
+        for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
             let mut counts = None;
-            for r in rules {
+            for &(_, r) in rules {
                 let script = set.rules[r].script;
                 if script != crate::rules::Script::Any
                     && !script
@@ -165,7 +193,7 @@ impl Matcher {
         let mut kept = resolve_overlaps(set, raw);
         kept = expand_lists(set, text, kept);
         kept.sort_by_key(|c| (c.span.start, c.span.end));
-        kept
+        Detection { candidates: kept, voice }
     }
 }
 
@@ -219,6 +247,11 @@ fn run_rule(
             continue;
         }
         let span = range.start + claim.start()..range.start + claim.end();
+        // Most matches in running text are periods, growth rates and ordinals that an exclude
+        // removes: ask the excludes before parsing the number.
+        if matcher.excluded(set, rule, text, range.clone(), span.clone()) {
+            continue;
+        }
         let value = match rule.value {
             ValueSpec::Ratio => ratio(caps.name("num").map(|m| m.as_str()), caps.name("den").map(|m| m.as_str())),
             spec => eval(spec, caps.name("value").map(|m| m.as_str())),
@@ -237,9 +270,6 @@ fn run_rule(
             continue;
         }
         if rule.kind == Kind::Share && value.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
-            continue;
-        }
-        if matcher.excluded(set, rule, text, range.clone(), span.clone()) {
             continue;
         }
         let subject = caps.name("subj").map(|m| range.start + m.start()..range.start + m.end());

@@ -95,25 +95,7 @@ impl Script {
     }
 }
 
-/// Han characters and Latin letters in a text.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ScriptCounts {
-    pub han: usize,
-    pub latin: usize,
-}
-
-impl ScriptCounts {
-    /// Counted on bytes in one pass: a three-byte sequence led by 0xE3..=0xE9 is (almost
-    /// always) Han.
-    pub fn of(text: &str) -> ScriptCounts {
-        let (mut han, mut latin) = (0u32, 0u32);
-        for &b in text.as_bytes() {
-            han += u32::from(b.wrapping_sub(0xE3) <= 6);
-            latin += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
-        }
-        ScriptCounts { han: han as usize, latin: latin as usize }
-    }
-}
+pub use crate::document::ScriptCounts;
 
 #[derive(Debug, Clone)]
 pub struct Example {

@@ -67,7 +67,6 @@ pub struct Scanner {
     matcher: Matcher,
     lex: Lexicons,
     scope_triggers: TriggerIndex,
-    voice_triggers: TriggerIndex,
 }
 
 impl Scanner {
@@ -80,8 +79,7 @@ impl Scanner {
         let matcher = Matcher::new(&set);
         let lex = Lexicons::build(&set.entries);
         let scope_triggers = crate::scope::scope_triggers(&set);
-        let voice_triggers = voice::voice_triggers(&set);
-        Scanner { set, matcher, lex, scope_triggers, voice_triggers }
+        Scanner { set, matcher, lex, scope_triggers }
     }
 
     pub fn with_defaults() -> Result<Scanner, LoadError> {
@@ -101,7 +99,8 @@ impl Scanner {
     pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
         let text = doc.text.as_str();
         let layout = &doc.layout;
-        let cands = self.matcher.candidates(&self.set, text, layout);
+        let detection = self.matcher.detect(&self.set, text, layout);
+        let cands = detection.candidates;
         if cands.is_empty() {
             return (Vec::new(), None);
         }
@@ -148,9 +147,9 @@ impl Scanner {
             });
             let voice = match (absolute, &mut voice) {
                 (false, v) => v.as_ref(),
-                (true, v) => Some(
-                    &*v.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &self.voice_triggers)),
-                ),
+                (true, v) => {
+                    Some(&*v.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice)))
+                }
             };
             let extreme = absolute && voice.is_some_and(|v| v.promotional) && {
                 let voice = voice.expect("read above for absolute claims");

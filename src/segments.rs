@@ -97,12 +97,17 @@ impl Layout {
 pub fn layout_text(text: &str) -> Layout {
     let mut hints: Vec<BlockHint> = Vec::new();
     let mut tables = 0;
-    let has_blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    let has_blank_lines = memchr::memmem::find(text.as_bytes(), b"\n\n").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"\n\r\n").is_some();
     let mut current: Option<(usize, usize, usize)> = None; // start, end, lines
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain(Some(text.len()));
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
+    for end in ends {
+        if end == pos {
+            continue;
+        }
+        let (start, line) = (pos, &text[pos..end]);
+        pos = end;
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim();
         if trimmed.is_empty() {

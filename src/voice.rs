@@ -4,7 +4,6 @@
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::rules::{RuleSet, ScopeRole};
 use crate::segments::{BlockKind, Layout};
-use crate::triggers::TriggerIndex;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -64,30 +63,14 @@ fn first_person(text: &str, quoted: &mut Quoted<'_>) -> usize {
         .sum()
 }
 
-/// The trigger index over a rule set's document-voice patterns (those with no field).
-pub fn voice_triggers(set: &RuleSet) -> TriggerIndex {
-    TriggerIndex::new(
-        set.scopes.iter().enumerate().filter(|(_, p)| p.field.is_none()).map(|(i, p)| (i, p.triggers.as_slice())),
-    )
-}
-
-pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, triggers: &TriggerIndex) -> Voice {
+/// The voice of a document, from the voice patterns the trigger pass woke: (pattern, block)
+/// pairs, sorted, each pattern's regex run on its block only.
+pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes: &[(usize, usize)]) -> Voice {
     let mut quoted = Quoted { text, ranges: None };
     let mut markers = 0;
     let mut names: Vec<String> = Vec::new();
     let mut ad = false;
-    // A marker's regex runs only on the blocks that hold one of its literals.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (pos, owners) in triggers.hits(text) {
-        let Some(b) = layout.block_at(pos) else { continue };
-        for &p in owners {
-            if !runs.contains(&(p, b)) {
-                runs.push((p, b));
-            }
-        }
-    }
-    runs.sort_unstable();
-    for (i, b) in runs {
+    for &(i, b) in wakes {
         let p = &set.scopes[i];
         let range = layout.blocks[b].range.clone();
         let block = &text[range.clone()];
