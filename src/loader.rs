@@ -57,6 +57,9 @@ struct RawRule {
     extreme: Option<bool>,
     requires: Option<Spanned<String>>,
     requires_in: Option<Spanned<String>>,
+    /// Literals one of which the sentence or paragraph must hold before `requires` runs.
+    #[serde(default)]
+    requires_triggers: Vec<Spanned<String>>,
     not_before: Option<Spanned<String>>,
     not_after: Option<Spanned<String>>,
     /// Must not match anywhere in the claim's own text.
@@ -472,6 +475,15 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
     let script = parse_script(&raw.script).map_err(|(o, m)| loader.err(i, o, m)).unwrap_or(Script::Any);
     let regex = loader.regex(i, &raw.pattern, plain);
     let requires = raw.requires.as_ref().and_then(|p| loader.regex(i, p, plain)).map(|r| (r, requires_in));
+    if let Some(t) = raw.requires_triggers.first()
+        && raw.requires.is_none()
+    {
+        loader.err(i, t.span().start, format!("rule \"{}\" has requires_triggers but no requires", raw.id));
+    }
+    if let Some(t) = raw.requires_triggers.iter().find(|t| t.get_ref().is_empty()) {
+        loader.err(i, t.span().start, format!("rule \"{}\" has an empty requires trigger", raw.id));
+    }
+    let requires_triggers: Vec<String> = raw.requires_triggers.iter().map(|t| t.get_ref().to_lowercase()).collect();
     let not_before = raw.not_before.as_ref().and_then(|p| loader.regex(i, p, anchored_end));
     let not_after = raw.not_after.as_ref().and_then(|p| loader.regex(i, p, anchored_start));
     let not_text = raw.not_text.as_ref().and_then(|p| loader.regex(i, p, plain));
@@ -506,6 +518,12 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
                 i,
                 ex.span().start,
                 format!("rule \"{}\" can never match this example: it holds none of the triggers", raw.id),
+            );
+        } else if !requires_triggers.is_empty() && !requires_triggers.iter().any(|t| lower.contains(t.as_str())) {
+            loader.err(
+                i,
+                ex.span().start,
+                format!("rule \"{}\" can never match this example: it holds none of the requires_triggers", raw.id),
             );
         } else if !script.admits(ScriptCounts::of(&e.text)) {
             loader.err(
@@ -543,6 +561,7 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
         not_after,
         not_text,
         script,
+        requires_triggers,
         examples,
         counter,
         description: raw.description,

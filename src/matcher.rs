@@ -27,8 +27,12 @@ pub struct Candidate {
     pub subject: Option<Range<usize>>,
 }
 
-/// (sentence, rule) or (pattern, block) pairs.
-type Pairs = Vec<(usize, usize)>;
+/// What the trigger pass found; see `Matcher::plan`.
+struct Plan {
+    rules: Vec<(usize, usize)>,
+    voice: Vec<(usize, usize)>,
+    requires: Vec<(usize, usize)>,
+}
 
 /// What one trigger pass over a document found.
 pub struct Detection {
@@ -40,8 +44,10 @@ pub struct Detection {
 pub struct Matcher {
     /// Literals of the claim rules, then of the document-voice patterns: one pass finds both.
     triggers: TriggerIndex,
-    /// Trigger owners below this are rules; from it on, voice patterns (scope index + rules).
+    /// Trigger owners below this are rules; from it on, voice patterns (rules + scope index),
+    /// then the literals of rules' `requires` (rules + scopes + rule index).
     rules: usize,
+    scopes: usize,
     /// Shared excludes per kind, compiled on first use into one set per check.
     excludes: OnceLock<Vec<(Kind, ExcludeSet)>>,
 }
@@ -87,16 +93,18 @@ impl ExcludeSet {
 
 impl Matcher {
     pub fn new(set: &RuleSet) -> Matcher {
-        let rules = set.rules.len();
+        let (rules, scopes) = (set.rules.len(), set.scopes.len());
         let voice = set.scopes.iter().enumerate().filter(|(_, p)| p.field.is_none());
+        let requires = set.rules.iter().enumerate().filter(|(_, r)| !r.requires_triggers.is_empty());
         let triggers = TriggerIndex::new(
             set.rules
                 .iter()
                 .enumerate()
                 .map(|(r, rule)| (r, rule.triggers.as_slice()))
-                .chain(voice.map(|(i, p)| (rules + i, p.triggers.as_slice()))),
+                .chain(voice.map(|(i, p)| (rules + i, p.triggers.as_slice())))
+                .chain(requires.map(|(r, rule)| (rules + scopes + r, rule.requires_triggers.as_slice()))),
         );
-        Matcher { triggers, rules, excludes: OnceLock::new() }
+        Matcher { triggers, rules, scopes, excludes: OnceLock::new() }
     }
 
     fn exclude_set(&self, set: &RuleSet, kind: Kind) -> Option<&ExcludeSet> {
@@ -106,12 +114,14 @@ impl Matcher {
         all.iter().find(|(k, _)| *k == kind).map(|(_, x)| x)
     }
 
-    /// Which rules to run on which sentence, and which voice patterns on which block: the
-    /// trigger pass. Pairs of (sentence, rule) and (pattern, block), sorted and distinct, in
-    /// flat lists: a list per sentence cost an allocation each.
-    fn plan(&self, text: &str, layout: &Layout) -> (Pairs, Pairs) {
+    /// The trigger pass: which rules to run on which sentence, which voice patterns on which
+    /// block, and which sentences hold a literal of a rule's `requires`. Pairs of (sentence,
+    /// rule), (pattern, block) and (sentence, rule), sorted and distinct, in flat lists: a list
+    /// per sentence cost an allocation each.
+    fn plan(&self, text: &str, layout: &Layout) -> Plan {
         let mut plan: Vec<(usize, usize)> = Vec::new();
         let mut voice: Vec<(usize, usize)> = Vec::new();
+        let mut requires: Vec<(usize, usize)> = Vec::new();
         let mut last: Option<(Range<usize>, usize)> = None;
         for (pos, owners) in self.triggers.hits(text) {
             // Hits arrive in order of their end: most fall in the sentence of the last one.
@@ -122,16 +132,18 @@ impl Matcher {
             for &o in owners {
                 if o < self.rules {
                     plan.extend(s.map(|s| (s, o)));
+                } else if o >= self.rules + self.scopes {
+                    requires.extend(s.map(|s| (s, o - self.rules - self.scopes)));
                 } else if let Some(b) = s.map(|s| layout.sentences[s].block).or_else(|| layout.block_at(pos)) {
                     voice.push((o - self.rules, b));
                 }
             }
         }
-        for list in [&mut plan, &mut voice] {
+        for list in [&mut plan, &mut voice, &mut requires] {
             list.sort_unstable();
             list.dedup();
         }
-        (plan, voice)
+        Plan { rules: plan, voice, requires }
     }
 
     /// The plan grouped by sentence.
@@ -142,7 +154,7 @@ impl Matcher {
     /// Every regex hit of every planned rule, and whether an exclude removed it.
     pub fn debug(&self, set: &RuleSet, text: &str, layout: &Layout) -> Vec<String> {
         let mut out = Vec::new();
-        let (plan, _) = self.plan(text, layout);
+        let plan = self.plan(text, layout).rules;
         for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
             for &(_, r) in rules {
@@ -172,7 +184,7 @@ impl Matcher {
         let mut raw = Vec::new();
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
-        let (plan, voice) = self.plan(text, layout);
+        let Plan { rules: plan, voice, requires: literals } = self.plan(text, layout);
         for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
             let mut counts = None;
@@ -184,7 +196,7 @@ impl Matcher {
                 {
                     continue;
                 }
-                if !requirement_met(set, r, text, layout, s, &mut requires) {
+                if !requirement_met(set, r, text, layout, s, &literals, &mut requires) {
                     continue;
                 }
                 run_rule(self, set, r, text, s, range.clone(), &mut raw);
@@ -198,27 +210,37 @@ impl Matcher {
 }
 
 /// A rule's `requires`: in the sentence, or in the paragraph (a table row reads its table).
+/// Its regex runs only where the trigger pass saw one of its literals.
 fn requirement_met(
     set: &RuleSet,
     r: usize,
     text: &str,
     layout: &Layout,
     s: usize,
+    literals: &[(usize, usize)],
     cache: &mut Vec<((usize, usize), bool)>,
 ) -> bool {
-    let Some((req, reach)) = &set.rules[r].requires else { return true };
+    let rule = &set.rules[r];
+    let Some((req, reach)) = &rule.requires else { return true };
+    let seen = |mut sentences: Range<usize>| {
+        rule.requires_triggers.is_empty() || sentences.any(|x| literals.binary_search(&(x, r)).is_ok())
+    };
     let block = layout.sentences[s].block;
     let row = layout.blocks[block].kind == crate::segments::BlockKind::TableRow;
     match reach {
-        Reach::Clause | Reach::Sentence if !row => req.is_match(&text[layout.sentences[s].range.clone()]),
+        Reach::Clause | Reach::Sentence if !row => {
+            seen(s..s + 1) && req.is_match(&text[layout.sentences[s].range.clone()])
+        }
         _ => {
-            let para = layout.paragraph_range(block);
+            let para = layout.paragraph_of(block);
             let key = (r, para.start);
             // A handful of entries per document: a scan beats hashing.
             if let Some((_, hit)) = cache.iter().rev().find(|(k, _)| *k == key) {
                 return *hit;
             }
-            let hit = req.is_match(&text[para]);
+            let sentences = layout.blocks[para.start].sentences.start..layout.blocks[para.end - 1].sentences.end;
+            let range = layout.blocks[para.start].range.start..layout.blocks[para.end - 1].range.end;
+            let hit = seen(sentences) && req.is_match(&text[range]);
             cache.push((key, hit));
             hit
         }

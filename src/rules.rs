@@ -119,6 +119,9 @@ pub struct Rule {
     pub reach: Reach,
     pub extreme: Option<bool>,
     pub requires: Option<(Pattern, Reach)>,
+    /// Literals (lowercase) one of which must occur where `requires` looks before it runs;
+    /// found by the same trigger pass as the rules' own literals. Empty: always run it.
+    pub requires_triggers: Vec<String>,
     pub not_before: Option<Pattern>,
     pub not_after: Option<Pattern>,
     pub not_text: Option<Pattern>,

@@ -791,6 +791,19 @@ fn user_rule_example_outside_its_script_fails() {
 }
 
 #[test]
+fn user_rule_with_requires_triggers_but_no_requires_fails() {
+    let text = GOLD_RULE.replace("value = 1\n", "value = 1\nrequires_triggers = [\"sales\"]\n");
+    assert_rule_load_error("reqtrig.toml", &text, 7, "requires_triggers but no requires");
+}
+
+#[test]
+fn user_rule_example_without_a_requires_trigger_fails() {
+    let text =
+        GOLD_RULE.replace("value = 1\n", "value = 1\nrequires = 'revenue|sales'\nrequires_triggers = [\"revenue\"]\n");
+    assert_rule_load_error("reqex.toml", &text, 9, "none of the requires_triggers");
+}
+
+#[test]
 fn rule_folder_errors_exit_2() {
     let dir = folder(&[("empty/readme.txt", b"no rules here")]);
     for args in [["rules", "test", "--rules", "nowhere"], ["rules", "test", "--rules", "empty"]] {
