@@ -2,9 +2,9 @@
 //! (claim rules, scope patterns, voice markers), so a pattern's regex runs only on text that
 //! holds one of its literals.
 //!
-//! The search is leftmost-longest, which lets the automaton skip ahead with a prefilter
-//! instead of stepping through every byte. A longer literal hides the shorter ones inside it
-//! ("leading" hides "lead"), so each literal wakes the patterns of every literal it contains.
+//! The search reports overlapping matches: with a leftmost-longest search a literal that
+//! began inside a longer one was never seen ("30% of total" found "% of" and lost "of
+//! total"), and the patterns it should have woken slept.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default)]
 pub struct TriggerIndex {
     ac: Option<AhoCorasick>,
-    /// For each literal, the patterns it wakes: its own and those of the literals inside it.
+    /// For each literal, the patterns it wakes.
     owners: Vec<Vec<usize>>,
     /// Patterns with no literals: they run everywhere.
     always: Vec<usize>,
@@ -44,38 +44,24 @@ impl TriggerIndex {
                 }
             }
         }
-        let owners: Vec<Vec<usize>> = pats
-            .iter()
-            .map(|outer| {
-                let mut all: Vec<usize> = Vec::new();
-                for (j, inner) in pats.iter().enumerate() {
-                    if outer.contains(inner.as_str()) {
-                        for &o in &own[j] {
-                            if !all.contains(&o) {
-                                all.push(o);
-                            }
-                        }
-                    }
-                }
-                all
-            })
-            .collect();
         let ac = (!pats.is_empty()).then(|| {
             AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .build(&pats)
                 .expect("literal triggers always build")
         });
+        let owners = own;
         TriggerIndex { ac, owners, always, len }
     }
 
-    /// Every (position, patterns) pair: where a literal starts and which patterns it wakes.
+    /// Every (position, patterns) pair: where a literal starts and which patterns it wakes,
+    /// in order of the literals' ends.
     pub fn hits<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'h [usize])> + 'h {
         self.ac
             .iter()
-            .flat_map(move |ac| ac.find_iter(hay))
+            .flat_map(move |ac| ac.find_overlapping_iter(hay))
             .map(|m| (m.start(), self.owners[m.pattern().as_usize()].as_slice()))
     }
 
@@ -105,6 +91,13 @@ mod tests {
         assert_eq!(idx.wanted("market SHARE rose"), vec![true, true, true]);
         assert_eq!(idx.wanted("no claim here"), vec![false, true, false]);
         assert_eq!(idx.wanted("其份额为20%"), vec![false, true, true]);
+    }
+
+    #[test]
+    fn a_literal_that_starts_inside_another_is_still_seen() {
+        let lits = [vec!["% of".to_string()], vec!["of total".to_string()]];
+        let idx = TriggerIndex::new(lits.iter().enumerate().map(|(i, l)| (i, l.as_slice())));
+        assert_eq!(idx.wanted("made up 30% of total revenue"), vec![true, true]);
     }
 
     #[test]
