@@ -1,6 +1,7 @@
 //! The `claimscope` command line: argument parsing, reading inputs and choosing a renderer.
 //! Everything that decides what a claim is lives in the library.
 
+mod fetch;
 mod inputs;
 
 use anyhow::{Context, Result};
