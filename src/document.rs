@@ -85,6 +85,8 @@ impl LineIndex {
     pub fn line_col(&self, raw: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line.saturating_sub(1)];
+        // A byte-order mark opens the file but is no character an editor shows.
+        let start = if start == 0 && raw.starts_with('\u{feff}') && offset >= 3 { 3 } else { start };
         let col = raw.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
@@ -115,6 +117,15 @@ impl Document {
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&raw);
         Document { text: raw.clone(), raw, map: OffsetMap::Identity, layout, lines, lang }
+    }
+
+    /// Plain text read from part of `raw` (after a byte-order mark): laid out as text, spans
+    /// mapped back into `raw`.
+    pub fn from_parts_text(raw: String, text: String, map: OffsetMap) -> Document {
+        let layout = segments::layout_text(&text);
+        let lines = LineIndex::new(&raw);
+        let lang = detect_lang(&text);
+        Document { raw, text, map, layout, lines, lang }
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.

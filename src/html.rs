@@ -322,7 +322,7 @@ pub fn read(raw: String) -> (Document, PageInfo) {
                 if b.current.is_none() {
                     // Loose text in a container (a bare <div>) is a paragraph of its own.
                     let visible = !(stack.iter().any(|o| o.name == "head") || has_main && in_main == 0);
-                    if !visible || s.value.iter().all(u8::is_ascii_whitespace) {
+                    if !visible || blank(&s.value) {
                         continue;
                     }
                     b.open_block(BlockKind::Paragraph, None);
@@ -346,6 +346,12 @@ pub fn read(raw: String) -> (Document, PageInfo) {
         }
     }
     (doc, info)
+}
+
+/// Whitespace only, a byte-order mark counted as whitespace.
+fn blank(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
+    bytes.iter().all(u8::is_ascii_whitespace)
 }
 
 /// Does this look like an HTML page? A file's extension decides first; stdin and URLs sniff.

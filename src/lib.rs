@@ -8,6 +8,7 @@
 pub mod document;
 pub mod flags;
 pub mod html;
+pub mod input;
 pub mod lexicon;
 pub mod loader;
 pub mod matcher;
@@ -21,6 +22,7 @@ pub mod scope;
 pub mod segments;
 pub mod selftest;
 pub mod subject;
+pub mod tables;
 pub mod triggers;
 pub mod voice;
 

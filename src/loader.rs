@@ -27,6 +27,25 @@ struct RawFile {
     scope: Vec<Spanned<RawScope>>,
     #[serde(default)]
     entry: Vec<Spanned<RawEntry>>,
+    #[serde(default)]
+    table: Vec<Spanned<RawTable>>,
+}
+
+/// A table cell that says the numbers under it (or beside it) are no claims.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    id: String,
+    kinds: Vec<Spanned<String>>,
+    /// Matches a header cell: the column below it holds no claims of these kinds.
+    header: Option<Spanned<String>>,
+    /// Matches a row's first cell: the row holds no claims of these kinds.
+    first_cell: Option<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    counter: Vec<Spanned<String>>,
+    description: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -416,6 +435,11 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
                 set.scopes.push(p);
             }
         }
+        for raw in f.table {
+            if let Some(t) = compile_table(&mut loader, i, raw) {
+                set.tables.push(t);
+            }
+        }
         for raw in f.entry {
             let at = raw.span().start;
             let line = loader.line(i, at);
@@ -564,6 +588,55 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
         requires_triggers,
         examples,
         counter,
+        description: raw.description,
+        path: loader.sources[i].path.clone(),
+        line,
+    })
+}
+
+fn compile_table(loader: &mut Loader, i: usize, raw: Spanned<RawTable>) -> Option<TableExclude> {
+    let at = raw.span().start;
+    let line = loader.line(i, at);
+    let raw = raw.into_inner();
+    let before = loader.errors.len();
+    let mut kinds = Vec::new();
+    for k in &raw.kinds {
+        match Kind::parse(k.get_ref()) {
+            Some(k) => kinds.push(k),
+            None => loader.err(i, k.span().start, format!("unknown kind \"{}\"", k.get_ref())),
+        }
+    }
+    if raw.header.is_some() == raw.first_cell.is_some() {
+        loader.err(i, at, format!("table exclude \"{}\" needs one of header and first_cell", raw.id));
+    }
+    if raw.examples.is_empty() {
+        loader.err(i, at, format!("table exclude \"{}\" has no examples", raw.id));
+    }
+    let header = raw.header.as_ref().and_then(|p| loader.regex(i, p, plain));
+    let first_cell = raw.first_cell.as_ref().and_then(|p| loader.regex(i, p, plain));
+    let strict = !loader.sources[i].trusted;
+    if let Some(re) = header.as_ref().or(first_cell.as_ref()).filter(|_| strict) {
+        for ex in &raw.examples {
+            if !re.is_match(ex.get_ref().trim()) {
+                let msg = format!("table exclude \"{}\" does not match its example {:?}", raw.id, ex.get_ref());
+                loader.err(i, ex.span().start, msg);
+            }
+        }
+        for ex in &raw.counter {
+            if re.is_match(ex.get_ref().trim()) {
+                let msg = format!("table exclude \"{}\" matches its counter-example {:?}", raw.id, ex.get_ref());
+                loader.err(i, ex.span().start, msg);
+            }
+        }
+    }
+    if loader.errors.len() > before {
+        return None;
+    }
+    Some(TableExclude {
+        id: raw.id,
+        kinds,
+        header,
+        first_cell,
         description: raw.description,
         path: loader.sources[i].path.clone(),
         line,

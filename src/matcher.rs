@@ -204,6 +204,7 @@ impl Matcher {
         }
         let mut kept = resolve_overlaps(set, raw);
         kept = expand_lists(set, text, kept);
+        kept.retain(|c| !crate::tables::excluded(set, text, layout, c));
         kept.sort_by_key(|c| (c.span.start, c.span.end));
         Detection { candidates: kept, voice }
     }

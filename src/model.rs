@@ -177,6 +177,19 @@ pub struct DocumentReport {
     /// `extreme-term`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice: Option<VoiceReport>,
+    /// A JSONL record's fields other than its id and body, carried through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+/// An input that could not be read: a missing file, a failed fetch, a malformed record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputError {
+    pub path: String,
+    /// The line of a JSONL stream the record was on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub error: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,4 +202,6 @@ pub struct VoiceReport {
 pub struct Report {
     pub version: u32,
     pub documents: Vec<DocumentReport>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<InputError>,
 }

@@ -220,6 +220,20 @@ pub struct RuleSet {
     pub excludes: Vec<Exclude>,
     pub scopes: Vec<ScopePattern>,
     pub entries: Vec<Entry>,
+    pub tables: Vec<TableExclude>,
+}
+
+/// A table cell that says the numbers in its column (a header: "YoY growth") or its row (a
+/// first cell: "Total") are no claims of some kinds.
+#[derive(Debug, Clone)]
+pub struct TableExclude {
+    pub id: String,
+    pub kinds: Vec<Kind>,
+    pub header: Option<Pattern>,
+    pub first_cell: Option<Pattern>,
+    pub description: Option<String>,
+    pub path: String,
+    pub line: usize,
 }
 
 /// The first `name…` group that took part in a match: a pattern with alternatives names each

@@ -1,6 +1,7 @@
 //! The corpus documents: one reviewed JSON snapshot each (the output contract as a user sees
 //! it), and the invariants every document must keep whatever the rules say.
 
+use claimscope::input::ReadOptions;
 use claimscope::model::{CONTRACT_VERSION, DocumentReport, Report};
 use claimscope::{Document, Scanner};
 use std::path::{Path, PathBuf};
@@ -26,18 +27,21 @@ fn relative(p: &Path) -> String {
     p.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(p).display().to_string()
 }
 
-fn read(p: &Path) -> Document {
-    let text = std::fs::read_to_string(p).expect("corpus documents are UTF-8");
-    match p.extension().and_then(|e| e.to_str()) {
-        Some("html" | "htm") => claimscope::html::read(text).0,
-        _ => Document::from_text(text),
-    }
+/// Read as the command line reads a file: by extension for HTML, encodings detected.
+fn read(p: &Path) -> claimscope::input::Loaded {
+    let bytes = std::fs::read(p).expect("corpus document");
+    let html = matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "htm"));
+    let loaded = claimscope::input::load(bytes, &ReadOptions { html: Some(html), ..ReadOptions::default() });
+    assert!(loaded.skipped.is_none(), "{}: {:?}", relative(p), loaded.skipped);
+    loaded
 }
 
 fn report(scanner: &Scanner, p: &Path) -> (Document, DocumentReport) {
-    let doc = read(p);
+    let loaded = read(p);
+    let doc = loaded.doc;
     let (claims, voice) = scanner.analyze(&doc);
-    let report = DocumentReport { path: relative(p), lang: doc.lang, claims, notices: Vec::new(), voice };
+    let report =
+        DocumentReport { path: relative(p), lang: doc.lang, claims, notices: loaded.notices, voice, meta: None };
     (doc, report)
 }
 
@@ -90,7 +94,7 @@ fn corpus_snapshots() {
     for p in corpus_files() {
         let (_, r) = report(&scanner, &p);
         let name = relative(&p).replace(['/', '.'], "__");
-        let report = Report { version: CONTRACT_VERSION, documents: vec![r] };
+        let report = Report { version: CONTRACT_VERSION, documents: vec![r], errors: Vec::new() };
         insta::with_settings!({ snapshot_suffix => name, prepend_module_to_snapshot => false }, {
             insta::assert_json_snapshot!("corpus", report);
         });

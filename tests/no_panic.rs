@@ -5,6 +5,7 @@
 //! and as HTML. Every claim, subject and scope tag must point at bytes of the input on char
 //! boundaries. (Longer runs: raise CLAIMSCOPE_FUZZ_ROUNDS.)
 
+use claimscope::input::ReadOptions;
 use claimscope::{Document, Scanner};
 use std::path::Path;
 
@@ -99,7 +100,9 @@ fn corpus_texts() -> Vec<String> {
         files.sort();
         for f in files {
             if f.file_name().is_some_and(|n| n != "INDEX.md") {
-                out.push(std::fs::read_to_string(f).unwrap());
+                // Encoded documents join the pool as their UTF-8 transcoding.
+                let loaded = claimscope::input::load(std::fs::read(f).unwrap(), &ReadOptions::default());
+                out.push(loaded.doc.raw);
             }
         }
     }
@@ -151,6 +154,24 @@ fn mutate(rng: &mut Lcg, texts: &[String]) -> String {
     s
 }
 
+/// The input as bytes: in a legacy encoding, behind a byte-order mark, or with bytes flipped.
+fn mutate_bytes(rng: &mut Lcg, input: &str) -> Vec<u8> {
+    let mut bytes = match rng.below(6) {
+        0 => encoding_rs::GBK.encode(input).0.into_owned(),
+        1 => encoding_rs::BIG5.encode(input).0.into_owned(),
+        2 => [&[0xFF, 0xFE][..], &input.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()].concat(),
+        3 => [b"\xEF\xBB\xBF".as_slice(), input.as_bytes()].concat(),
+        _ => input.as_bytes().to_vec(),
+    };
+    for _ in 0..rng.below(4) {
+        if !bytes.is_empty() {
+            let at = rng.below(bytes.len());
+            bytes[at] = rng.below(256) as u8;
+        }
+    }
+    bytes
+}
+
 fn check(doc: &Document, scanner: &Scanner, input: &str) {
     let claims = scanner.scan(doc);
     for c in &claims {
@@ -186,8 +207,12 @@ fn mutated_documents_never_panic_and_spans_hold() {
         let html = format!(
             "<html><body><article><p>{input}</p><table><tr><td>{input}</td></tr></table></article></body></html>"
         );
+        let bytes = mutate_bytes(&mut rng, &input);
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             check(&Document::from_text(input.clone()), &scanner, &input);
+            // The reader of raw bytes: encodings, marks, binary sniffing.
+            let loaded = claimscope::input::load(bytes.clone(), &ReadOptions::default());
+            check(&loaded.doc, &scanner, &String::from_utf8_lossy(&bytes));
             check(&claimscope::html::read(input.clone()).0, &scanner, &input);
             check(&claimscope::html::read(html.clone()).0, &scanner, &html);
         }));

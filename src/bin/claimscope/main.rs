@@ -3,9 +3,10 @@
 
 mod fetch;
 mod inputs;
+mod pipeline;
 
 use anyhow::{Context, Result};
-use claimscope::model::{CONTRACT_VERSION, DocumentReport, Report};
+use claimscope::model::{DocumentReport, InputError};
 use claimscope::render::{self, FailOn, Totals};
 use claimscope::rules::RuleSource;
 use claimscope::{Scanner, scanner, selftest};
@@ -44,12 +45,30 @@ struct RuleArgs {
 
 #[derive(Args)]
 struct ScanArgs {
-    /// Files, folders, or `-` for standard input.
-    #[arg(value_name = "PATH", required = true)]
+    /// Files, folders, http(s) URLs, or `-` for standard input (with --input jsonl: JSONL
+    /// streams, standard input when none is named).
+    #[arg(value_name = "PATH", required_unless_present = "input")]
     paths: Vec<String>,
     /// Output format; human on a terminal, json otherwise.
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// How the inputs are framed: whole documents, or JSONL records
+    /// `{"id": ..., "text" | "html" | "url": ...}` whose other fields come back as `meta`.
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputKind,
+    /// Read inputs in this encoding (a WHATWG label: gbk, gb18030, big5, utf-16le...) instead
+    /// of detecting it.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Documents processed in parallel; results still come out in input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: u16,
+    /// Largest body fetched from a URL, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    max_bytes: u64,
+    /// Seconds a URL fetch may take in all (connect, redirects, body).
+    #[arg(long, value_name = "SECONDS", default_value_t = 20.0, value_parser = parse_seconds)]
+    timeout: f64,
     /// Exit with status 1 when a flag at or above this severity is found.
     #[arg(long, value_enum, default_value = "warning")]
     fail_on: FailOnArg,
@@ -58,6 +77,24 @@ struct ScanArgs {
     color: Color,
     #[command(flatten)]
     rules: RuleArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    Text,
+    Jsonl,
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    claimscope::input::encoding_for_label(label)
+        .ok_or_else(|| format!("unknown encoding \"{label}\" (try utf-8, gbk, gb18030, big5, utf-16le)"))
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v <= 86_400.0 => Ok(v),
+        _ => Err(format!("\"{s}\" is not a number of seconds between 0 and 86400")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -141,52 +178,91 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         FailOnArg::Warning => FailOn::Warning,
         FailOnArg::Never => FailOn::Never,
     };
-    let mut out = stdout.lock();
-    let mut documents = Vec::new();
+    let reading = inputs::Reading {
+        jsonl: args.input == InputKind::Jsonl,
+        encoding: args.encoding,
+        fetch: fetch::FetchOptions {
+            timeout: std::time::Duration::from_secs_f64(args.timeout),
+            max_bytes: args.max_bytes,
+            ..fetch::FetchOptions::default()
+        },
+    };
+    let paths = if args.paths.is_empty() { vec!["-".to_string()] } else { args.paths.clone() };
+    let jobs = inputs::jobs(&paths, &reading);
+    let work = |job| {
+        let input = inputs::read(job, &reading);
+        match input {
+            inputs::Input::Doc { name, loaded, meta } => {
+                let (claims, voice) = scanner.analyze(&loaded.doc);
+                Done::Doc(Box::new(Scanned { name, loaded, meta, claims, voice }))
+            }
+            inputs::Input::Skipped { name, reason } => Done::Skipped { name, reason },
+            inputs::Input::Failed { name, reason, line } => {
+                Done::Failed(InputError { path: name, line, error: reason })
+            }
+        }
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut totals = Totals::default();
     let mut tripped = false;
     let mut input_errors = 0;
-    for input in inputs::expand(&args.paths) {
-        let loaded = match input {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("claimscope: {e}");
+    let mut report = match format {
+        Format::Json => Some(render::json::ReportWriter::begin(&mut out)?),
+        _ => None,
+    };
+    let emit = |done: Done| -> std::io::Result<()> {
+        match done {
+            Done::Failed(e) => {
                 input_errors += 1;
-                continue;
+                let at = e.line.map_or(String::new(), |l| format!(" (line {l})"));
+                eprintln!("claimscope: {}{at}: {}", e.path, e.error);
+                match format {
+                    Format::Jsonl => out.write_all(render::json::error_line(&e).as_bytes())?,
+                    Format::Json => report.as_mut().expect("json has a report").error(e),
+                    Format::Human => {}
+                }
             }
-        };
-        let inputs::Loaded { name, doc, notices, skipped } = loaded;
-        if let Some(reason) = skipped {
-            eprintln!("claimscope: {name}: skipped: {reason}");
-            continue;
-        }
-        let (claims, voice) = scanner.analyze(&doc);
-        tripped |= claims.iter().any(|c| fail_on.trips(c));
-        totals.add(&claims);
-        for n in &notices {
-            eprintln!("claimscope: {name}: {n}");
-        }
-        match format {
-            Format::Jsonl => {
-                out.write_all(render::json::lines(&name, &claims).as_bytes())?;
-                out.flush()?;
+            Done::Skipped { name, reason } => eprintln!("claimscope: {name}: skipped: {reason}"),
+            Done::Doc(s) => {
+                let Scanned { name, loaded, meta, claims, voice } = *s;
+                tripped |= claims.iter().any(|c| fail_on.trips(c));
+                totals.add(&claims);
+                let notices = loaded.notices;
+                if format != Format::Human {
+                    for n in &notices {
+                        eprintln!("claimscope: {name}: {n}");
+                    }
+                }
+                match format {
+                    Format::Jsonl => out.write_all(render::json::lines(&name, meta.as_ref(), &claims).as_bytes())?,
+                    Format::Human => {
+                        let opts = render::human::Options { color };
+                        let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
+                        out.write_all(text.as_bytes())?;
+                    }
+                    Format::Json => {
+                        let doc = DocumentReport { path: name, lang: loaded.doc.lang, claims, notices, voice, meta };
+                        report.as_mut().expect("json has a report").document(&mut out, &doc)?;
+                    }
+                }
             }
-            Format::Human => {
-                let opts = render::human::Options { color };
-                out.write_all(render::human::document(&name, &doc.raw, &claims, &[], opts).as_bytes())?;
-            }
-            Format::Json => {}
         }
-        let lang = doc.lang;
-        documents.push(DocumentReport { path: name, lang, claims, notices, voice });
+        // A pipeline reading the stream sees each document as it is done.
+        if format != Format::Json {
+            out.flush()?;
+        }
+        Ok(())
+    };
+    let ran = pipeline::run(jobs, usize::from(args.jobs), work, emit);
+    match ran {
+        // A reader that went away (`| head`) is not an error of ours.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::from(2)),
+        other => other?,
     }
-    match format {
-        Format::Json => {
-            let report = Report { version: CONTRACT_VERSION, documents };
-            writeln!(out, "{}", render::json::report(&report))?;
-        }
-        Format::Human => writeln!(out, "{}", render::human::summary(&totals))?,
-        Format::Jsonl => {}
+    match (format, report) {
+        (Format::Json, Some(report)) => report.end(&mut out)?,
+        (Format::Human, _) => writeln!(out, "{}", render::human::summary(&totals))?,
+        _ => {}
     }
     out.flush()?;
     Ok(if input_errors > 0 {
@@ -196,6 +272,21 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A document scanned, on its way to the renderer.
+struct Scanned {
+    name: String,
+    loaded: Box<claimscope::input::Loaded>,
+    meta: Option<serde_json::Map<String, serde_json::Value>>,
+    claims: Vec<claimscope::Claim>,
+    voice: Option<claimscope::model::VoiceReport>,
+}
+
+enum Done {
+    Doc(Box<Scanned>),
+    Skipped { name: String, reason: String },
+    Failed(InputError),
 }
 
 fn list_rules(args: &RuleArgs) -> Result<ExitCode> {
