@@ -177,6 +177,10 @@ pub struct DocumentReport {
     /// `extreme-term`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice: Option<VoiceReport>,
+    /// For a web page: the publication date its metadata gives (`<meta name="date">`,
+    /// `article:published_time`, `<time datetime>`), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     /// A JSONL record's fields other than its id and body, carried through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<serde_json::Map<String, serde_json::Value>>,

@@ -38,10 +38,18 @@ fn read(p: &Path) -> claimscope::input::Loaded {
 
 fn report(scanner: &Scanner, p: &Path) -> (Document, DocumentReport) {
     let loaded = read(p);
+    let published = loaded.page.as_ref().and_then(|p| p.published.clone());
     let doc = loaded.doc;
     let (claims, voice) = scanner.analyze(&doc);
-    let report =
-        DocumentReport { path: relative(p), lang: doc.lang, claims, notices: loaded.notices, voice, meta: None };
+    let report = DocumentReport {
+        path: relative(p),
+        lang: doc.lang,
+        claims,
+        notices: loaded.notices,
+        voice,
+        meta: None,
+        published,
+    };
     (doc, report)
 }
 

@@ -97,6 +97,7 @@ mod tests {
             notices: vec!["a note".into()],
             voice: None,
             meta: None,
+            published: None,
         };
         let errors = vec![InputError { path: "x".into(), line: Some(3), error: "not JSON".into() }];
         for (docs, errs) in [(vec![], vec![]), (vec![doc("a"), doc("b")], errors.clone()), (vec![doc("a")], vec![])] {

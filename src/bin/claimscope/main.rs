@@ -241,7 +241,16 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                         out.write_all(text.as_bytes())?;
                     }
                     Format::Json => {
-                        let doc = DocumentReport { path: name, lang: loaded.doc.lang, claims, notices, voice, meta };
+                        let published = loaded.page.as_ref().and_then(|p| p.published.clone());
+                        let doc = DocumentReport {
+                            path: name,
+                            lang: loaded.doc.lang,
+                            claims,
+                            notices,
+                            voice,
+                            meta,
+                            published,
+                        };
                         report.as_mut().expect("json has a report").document(&mut out, &doc)?;
                     }
                 }
