@@ -108,6 +108,9 @@ pub struct Document {
     pub layout: Layout,
     pub lines: LineIndex,
     pub lang: Lang,
+    /// A date the input gives outside its text (a page's publication date) and where in
+    /// `raw` it is written: document context for the period, as a printed dateline is.
+    pub dateline: Option<(String, std::ops::Range<usize>)>,
 }
 
 impl Document {
@@ -116,7 +119,7 @@ impl Document {
         let layout = segments::layout_text(&raw);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&raw);
-        Document { text: raw.clone(), raw, map: OffsetMap::Identity, layout, lines, lang }
+        Document { text: raw.clone(), raw, map: OffsetMap::Identity, layout, lines, lang, dateline: None }
     }
 
     /// Plain text read from part of `raw` (after a byte-order mark): laid out as text, spans
@@ -125,7 +128,7 @@ impl Document {
         let layout = segments::layout_text(&text);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&text);
-        Document { raw, text, map, layout, lines, lang }
+        Document { raw, text, map, layout, lines, lang, dateline: None }
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
@@ -133,7 +136,7 @@ impl Document {
         let layout = segments::layout_blocks(&text, hints);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&text);
-        Document { raw, text, map, layout, lines, lang }
+        Document { raw, text, map, layout, lines, lang, dateline: None }
     }
 
     /// A text-view range as an output span into the input.
@@ -141,6 +144,12 @@ impl Document {
         let (start, end) = self.map.to_raw(range.start, range.end);
         let (line, column) = self.lines.line_col(&self.raw, start);
         Span { start, end, line, column }
+    }
+
+    /// A range of `raw` as an output span.
+    pub fn raw_span(&self, range: std::ops::Range<usize>) -> Span {
+        let (line, column) = self.lines.line_col(&self.raw, range.start);
+        Span { start: range.start, end: range.end, line, column }
     }
 
     /// The input slice at a span, exactly as the contract's `text` field wants it.

@@ -226,6 +226,20 @@ fn attr(tag: &html5gum::StartTag<usize>, name: &str) -> Option<String> {
     tag.attributes.get(name.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned())
 }
 
+/// An attribute's value with where it stands in the page.
+/// The tokenizer's span covers the whole attribute (`content="2025-10-28"`); the value is
+/// its quoted tail, found within that span only.
+fn attr_at(raw: &str, tag: &html5gum::StartTag<usize>, name: &str) -> Option<(String, Range<usize>)> {
+    let v = tag.attributes.get(name.as_bytes())?;
+    let text = String::from_utf8_lossy(&v.value).trim().to_string();
+    if text.is_empty() {
+        return None;
+    }
+    let whole = v.span.start..v.span.end.min(raw.len());
+    let at = raw.get(whole.clone()).and_then(|a| a.rfind(text.as_str())).map(|i| whole.start + i);
+    Some((text.clone(), at.map_or(0..0, |i| i..i + text.len())))
+}
+
 fn is_furniture(tag: &html5gum::StartTag<usize>) -> bool {
     let marks = [attr(tag, "class"), attr(tag, "id"), attr(tag, "role")];
     marks.iter().flatten().any(|m| {
@@ -242,6 +256,7 @@ pub fn read(raw: String) -> (Document, PageInfo) {
     let has_main =
         tokens.iter().any(|t| matches!(t, Token::StartTag(s) if matches!(&s.name[..], b"article" | b"main")));
     let mut info = PageInfo::default();
+    let mut dated: Option<(String, Range<usize>)> = None;
     let mut b = Builder::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut in_main = 0usize;
@@ -257,10 +272,10 @@ pub fn read(raw: String) -> (Document, PageInfo) {
                         let key =
                             attr(tag, "name").or_else(|| attr(tag, "property")).unwrap_or_default().to_lowercase();
                         if matches!(key.as_str(), "date" | "article:published_time" | "pubdate" | "publish-date") {
-                            info.published = info.published.take().or_else(|| attr(tag, "content"));
+                            dated = dated.take().or_else(|| attr_at(&raw, tag, "content"));
                         }
                     }
-                    "time" => info.published = info.published.take().or_else(|| attr(tag, "datetime")),
+                    "time" => dated = dated.take().or_else(|| attr_at(&raw, tag, "datetime")),
                     "br" => b.insert("\n"),
                     "td" | "th" => b.insert(" | "),
                     "a" => link = attr(tag, "href").map(|h| (h, b.text.len())),
@@ -337,7 +352,12 @@ pub fn read(raw: String) -> (Document, PageInfo) {
     }
     b.close_block();
     let lang = info.lang.as_deref().map(|l| l.to_ascii_lowercase());
+    // A value is only where it says it is if the raw bytes there are that value (an entity
+    // inside it would differ): otherwise the date is kept without a place.
+    info.published = dated.as_ref().map(|(v, _)| v.clone());
+    let dated = dated.filter(|(v, r)| raw.get(r.clone()).is_some_and(|s| s.trim() == v.as_str()));
     let mut doc = Document::from_parts(raw, b.text, OffsetMap::Pieces(b.pieces), b.hints);
+    doc.dateline = dated;
     if let Some(l) = lang {
         if l.starts_with("zh") && doc.lang == Lang::En || l.starts_with("en") && doc.lang == Lang::Zh {
             doc.lang = Lang::Mixed;
@@ -413,6 +433,18 @@ mod tests {
             assert!(b.range.end <= doc.text.len());
         }
         assert_eq!(doc.text, "Acme leads\n\nOrbis is second");
+    }
+
+    #[test]
+    fn the_publication_date_is_a_dateline_with_its_place() {
+        let raw = "<html><head><meta property=\"article:published_time\" content=\"2025-10-28\"></head>\
+                   <body><p>Acme is No. 1.</p><time datetime=\"2024-01-01\">old</time></body></html>"
+            .to_string();
+        let (doc, info) = read(raw.clone());
+        assert_eq!(info.published.as_deref(), Some("2025-10-28"));
+        let (text, at) = doc.dateline.clone().expect("a dateline");
+        assert_eq!(text, "2025-10-28");
+        assert_eq!(&raw[at], "2025-10-28");
     }
 
     #[test]

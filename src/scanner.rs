@@ -157,11 +157,18 @@ impl Scanner {
                 let ancestors = id.map(|i| self.ancestors(i)).unwrap_or_default();
                 voice.is_self(t, id, &ancestors) && !self.names_other_party(t)
             };
+            // A page's publication date is its dateline: the period of last resort for claims
+            // that may take context from the document.
+            let period = resolved.period.as_ref().map(|t| self.tag(doc, t)).or_else(|| {
+                let (date, at) = doc.dateline.as_ref().filter(|_| reach == Reach::Document)?;
+                let at = doc.raw_span(at.clone());
+                Some(Tag { text: date.clone(), id: None, span: None, via: Via::Document, at: Some(at) })
+            });
             let vague_cue = resolved.vague_source.as_ref().map(|(r, _)| text[r.clone()].trim().to_string());
             let flag_list = flags::compute(&FlagInput {
                 kind: Some(c.kind),
                 has_metric: resolved.metric.is_some(),
-                has_period: resolved.period.is_some(),
+                has_period: period.is_some(),
                 has_source: resolved.source.is_some(),
                 vague_source: vague_cue.as_deref(),
                 vague_quantity: c.vague,
@@ -172,7 +179,7 @@ impl Scanner {
                 metric: resolved.metric.as_ref().map(|t| self.tag(doc, t)),
                 market: resolved.market.as_ref().map(|t| self.tag(doc, t)),
                 geography: resolved.geography.as_ref().map(|t| self.tag(doc, t)),
-                period: resolved.period.as_ref().map(|t| self.tag(doc, t)),
+                period,
                 source: resolved.source.as_ref().map(|t| self.tag(doc, t)),
             };
             claims.push(Claim {

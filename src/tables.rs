@@ -23,7 +23,8 @@ fn cells(text: &str, row: Range<usize>) -> Vec<Range<usize>> {
         .map(|r| {
             let cell = &text[r.clone()];
             let lead = cell.len() - cell.trim_start().len();
-            r.start + lead..r.start + cell.trim_end().len()
+            // A blank cell trims to an empty range at its start, never a reversed one.
+            r.start + lead..r.start + cell.trim_end().len().max(lead)
         })
         .collect();
     let mut cells = trimmed.as_slice();
@@ -85,5 +86,14 @@ mod tests {
         let html = "Acme | 30% | 12%";
         let got: Vec<&str> = cells(html, 0..html.len()).into_iter().map(|r| &html[r]).collect();
         assert_eq!(got, ["Acme", "30%", "12%"]);
+    }
+
+    /// The fuzzer cut a Markdown table so that a row began with a blank cell: trimming made its
+    /// range end before it started, and slicing it panicked.
+    #[test]
+    fn regression_blank_cell_range_is_not_reversed() {
+        let blank = "|   | 5% |";
+        let got: Vec<&str> = cells(blank, 0..blank.len()).into_iter().map(|r| &blank[r]).collect();
+        assert_eq!(got, ["", "5%"]);
     }
 }
