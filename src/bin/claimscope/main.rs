@@ -1,6 +1,7 @@
 //! The `claimscope` command line: argument parsing, reading inputs and choosing a renderer.
 //! Everything that decides what a claim is lives in the library.
 
+mod check;
 mod fetch;
 mod inputs;
 mod pipeline;
