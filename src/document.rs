@@ -111,6 +111,11 @@ pub struct Document {
     /// A date the input gives outside its text (a page's publication date) and where in
     /// `raw` it is written: document context for the period, as a printed dateline is.
     pub dateline: Option<(String, std::ops::Range<usize>)>,
+    /// Links a reader found in markup (HTML `<a href>`), with their anchor text's range in
+    /// the text view. Links written in the text itself (Markdown, bare URLs) are read there.
+    pub links: Vec<crate::html::Link>,
+    /// Note numbers set as superscripts in markup (`<sup>3</sup>`), kept out of the text.
+    pub superscripts: Vec<crate::html::Superscript>,
 }
 
 impl Document {
@@ -119,7 +124,17 @@ impl Document {
         let layout = segments::layout_text(&raw);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&raw);
-        Document { text: raw.clone(), raw, map: OffsetMap::Identity, layout, lines, lang, dateline: None }
+        Document {
+            text: raw.clone(),
+            raw,
+            map: OffsetMap::Identity,
+            layout,
+            lines,
+            lang,
+            dateline: None,
+            links: Vec::new(),
+            superscripts: Vec::new(),
+        }
     }
 
     /// Plain text read from part of `raw` (after a byte-order mark): laid out as text, spans
@@ -128,7 +143,7 @@ impl Document {
         let layout = segments::layout_text(&text);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&text);
-        Document { raw, text, map, layout, lines, lang, dateline: None }
+        Document { raw, text, map, layout, lines, lang, dateline: None, links: Vec::new(), superscripts: Vec::new() }
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
@@ -136,7 +151,7 @@ impl Document {
         let layout = segments::layout_blocks(&text, hints);
         let lines = LineIndex::new(&raw);
         let lang = detect_lang(&text);
-        Document { raw, text, map, layout, lines, lang, dateline: None }
+        Document { raw, text, map, layout, lines, lang, dateline: None, links: Vec::new(), superscripts: Vec::new() }
     }
 
     /// A text-view range as an output span into the input.

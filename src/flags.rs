@@ -30,6 +30,21 @@ pub const FLAGS: &[FlagInfo] = &[
         severity: Severity::Error,
         summary: "an absolute term (第一, 最, No.1, best, leading) used as self-description in promotional copy",
     },
+    FlagInfo {
+        code: "citation-missing",
+        severity: Severity::Warning,
+        summary: "a citation marker ([3], ³, [^3], 【3】) with no matching reference entry",
+    },
+    FlagInfo {
+        code: "citation-unsupported",
+        severity: Severity::Warning,
+        summary: "the cited page was fetched and does not contain the claimed figure",
+    },
+    FlagInfo {
+        code: "citation-unreachable",
+        severity: Severity::Warning,
+        summary: "a cited URL could not be fetched (status, timeout, size cap, refused address)",
+    },
 ];
 
 pub fn info(code: &str) -> Option<&'static FlagInfo> {
@@ -49,7 +64,7 @@ pub struct FlagInput<'a> {
     pub extreme: bool,
 }
 
-fn flag(code: &'static str, message: String) -> Flag {
+pub fn flag(code: &'static str, message: String) -> Flag {
     let severity = info(code).map_or(Severity::Warning, |i| i.severity);
     Flag { code: code.to_string(), severity, message }
 }

@@ -67,6 +67,16 @@ pub struct Link {
     pub text: Range<usize>,
 }
 
+/// A note number set as a superscript (`<sup>3</sup>`): kept out of the text view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Superscript {
+    /// Where it stood in the text view.
+    pub at: usize,
+    /// Its digits' bytes in the page.
+    pub raw: Range<usize>,
+    pub text: String,
+}
+
 /// What a page gives besides its text: its declared language and publication date.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageInfo {
@@ -261,6 +271,10 @@ pub fn read(raw: String) -> (Document, PageInfo) {
     let mut stack: Vec<Open> = Vec::new();
     let mut in_main = 0usize;
     let mut link: Option<(String, usize)> = None;
+    // An open <sup> that may be a note number: where it stands in the text, and what of it
+    // was kept out of the text (its raw span and its digits).
+    let mut sup: Option<(usize, bool, Option<Range<usize>>, String)> = None;
+    let mut sups: Vec<Superscript> = Vec::new();
     for token in &tokens {
         match token {
             Token::StartTag(tag) => {
@@ -279,6 +293,11 @@ pub fn read(raw: String) -> (Document, PageInfo) {
                     "br" => b.insert("\n"),
                     "td" | "th" => b.insert(" | "),
                     "a" => link = attr(tag, "href").map(|h| (h, b.text.len())),
+                    // After a digit a superscript is an exponent (10⁶), not a note.
+                    "sup" => {
+                        let exponent = b.text.ends_with(|c: char| c.is_ascii_digit());
+                        sup = Some((b.text.len(), !exponent, None, String::new()));
+                    }
                     _ => {}
                 }
                 if tag.self_closing || VOID.contains(&name.as_str()) {
@@ -311,6 +330,11 @@ pub fn read(raw: String) -> (Document, PageInfo) {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 if name == "table" {
                     b.tables += 1;
+                }
+                if name == "sup"
+                    && let Some((at, true, Some(raw), text)) = sup.take()
+                {
+                    sups.push(Superscript { at, raw, text });
                 }
                 if name == "a"
                     && let Some((href, start)) = link.take()
@@ -345,6 +369,24 @@ pub fn read(raw: String) -> (Document, PageInfo) {
                         o.block = Some(b.hints.len());
                     }
                 }
+                // A note number stays out of the text, so "第一<sup>1</sup>" still reads "第一";
+                // its raw bytes are kept for the citation.
+                if let Some((_, note, kept, digits)) = sup.as_mut()
+                    && *note
+                {
+                    let value = String::from_utf8_lossy(&s.value);
+                    if value
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | '[' | ']' | ' '))
+                    {
+                        let span = s.span.start..s.span.end;
+                        *kept = Some(kept.as_ref().map_or(span.clone(), |k| k.start..span.end));
+                        digits.push_str(&value);
+                        continue;
+                    }
+                    *note = false;
+                }
                 b.text_run(&raw, s.span.start..s.span.end);
             }
             _ => {}
@@ -358,6 +400,8 @@ pub fn read(raw: String) -> (Document, PageInfo) {
     let dated = dated.filter(|(v, r)| raw.get(r.clone()).is_some_and(|s| s.trim() == v.as_str()));
     let mut doc = Document::from_parts(raw, b.text, OffsetMap::Pieces(b.pieces), b.hints);
     doc.dateline = dated;
+    doc.links = info.links.clone();
+    doc.superscripts = sups;
     if let Some(l) = lang {
         if l.starts_with("zh") && doc.lang == Lang::En || l.starts_with("en") && doc.lang == Lang::Zh {
             doc.lang = Lang::Mixed;

@@ -87,6 +87,8 @@ pub enum Via {
     Paragraph,
     /// The title, a heading, the dateline or the lead paragraph.
     Document,
+    /// The reference entry a citation marker in the claim's sentence points at.
+    Citation,
 }
 
 /// A scope value or subject: `text` as written, `id` from a lexicon, `span` where it was
@@ -130,6 +132,60 @@ pub struct Claim {
     pub subject: Option<Tag>,
     pub scope: Scope,
     pub flags: Vec<Flag>,
+    /// What the claim cites: markers in its sentence, links in it, a "Source:" line under its
+    /// table, each with the reference entry it points at.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+/// One citation of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The marker as written ("[3]", "³", "[^idc]", "【3】"), a link's anchor text, or the
+    /// "Source:" line.
+    pub marker: String,
+    pub span: Span,
+    /// The entry the marker points at; null when there is none.
+    pub reference: Option<Reference>,
+    pub status: CitationStatus,
+    /// Why a citation is unreachable, or what was looked for and not found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Where the figure stands in the cited page's text, when it was found there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found: Option<FoundFigure>,
+}
+
+/// A reference entry, a link target or a source line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    pub text: String,
+    pub url: Option<String>,
+    /// Where the entry stands in the input; null for a link whose target is only in markup.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationStatus {
+    /// The marker points at no reference entry.
+    Missing,
+    /// Linked to an entry; not checked (no `--check-citations`, or the entry has no URL).
+    Unchecked,
+    /// The cited page holds the figure.
+    Supported,
+    /// The cited page was fetched and does not hold the figure.
+    Unsupported,
+    /// The cited page could not be fetched.
+    Unreachable,
+}
+
+/// The figure as found in a cited page: its text and byte offsets into the page's text view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FoundFigure {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Claim {

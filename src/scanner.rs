@@ -1,12 +1,13 @@
 //! The scanner: compiled rules, lexicons and scope patterns, and the pass that turns a
 //! document into claims with subject, scope and flags.
 
+use crate::citations;
 use crate::document::Document;
 use crate::flags::{self, FlagInput};
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::matcher::Candidate;
 use crate::matcher::Matcher;
-use crate::model::{Claim, Kind, Scope, Span, Tag, Via, VoiceReport};
+use crate::model::{Citation, CitationStatus, Claim, Kind, Reference, Scope, Span, Tag, Via, VoiceReport};
 use crate::rules::{self, LoadError, Reach, RuleSet, RuleSource};
 use crate::scope::{ScopeFinder, TagDraft};
 use crate::segments::{Layout, clause_bounds};
@@ -110,6 +111,7 @@ impl Scanner {
         let subjects = SubjectFinder::new(text, layout, &self.lex);
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;
+        let mut cites: Option<citations::DocCitations> = None;
         for c in &cands {
             let rule = &self.set.rules[c.rule];
             let block = layout.sentences[c.sentence].block;
@@ -164,23 +166,36 @@ impl Scanner {
                 let at = doc.raw_span(at.clone());
                 Some(Tag { text: date.clone(), id: None, span: None, via: Via::Document, at: Some(at) })
             });
+            let mut cited = cites.get_or_insert_with(|| citations::analyze(doc)).of_claim(doc, c.sentence);
+            if reach == Reach::Clause {
+                // A characterisation is not what the sentence's citation measured.
+                let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);
+                cited.retain(|x| x.marker.start >= clause.start && x.marker.start <= clause.end);
+            }
+            let citation_list = self.citations(doc, &cited);
+            // A claim that names nobody but cites an entry naming a known firm takes it as source.
+            let source = resolved.source.as_ref().map(|t| self.tag(doc, t)).or_else(|| self.cited_source(doc, &cited));
             let vague_cue = resolved.vague_source.as_ref().map(|(r, _)| text[r.clone()].trim().to_string());
-            let flag_list = flags::compute(&FlagInput {
+            let mut flag_list = flags::compute(&FlagInput {
                 kind: Some(c.kind),
                 has_metric: resolved.metric.is_some(),
                 has_period: period.is_some(),
-                has_source: resolved.source.is_some(),
+                has_source: source.is_some(),
                 vague_source: vague_cue.as_deref(),
                 vague_quantity: c.vague,
                 extreme,
             });
+            for missing in citation_list.iter().filter(|x| x.status == CitationStatus::Missing) {
+                let msg = format!("citation {} points at no reference entry", missing.marker);
+                flag_list.push(flags::flag("citation-missing", msg));
+            }
             let span = doc.span(c.span.clone());
             let scope = Scope {
                 metric: resolved.metric.as_ref().map(|t| self.tag(doc, t)),
                 market: resolved.market.as_ref().map(|t| self.tag(doc, t)),
                 geography: resolved.geography.as_ref().map(|t| self.tag(doc, t)),
                 period,
-                source: resolved.source.as_ref().map(|t| self.tag(doc, t)),
+                source,
             };
             claims.push(Claim {
                 kind: c.kind,
@@ -192,10 +207,45 @@ impl Scanner {
                 subject: subject_tag,
                 scope,
                 flags: flag_list,
+                citations: citation_list,
             });
         }
         let report = voice.map(|v| VoiceReport { promotional: v.promotional, issuer: v.issuer_names });
         (claims, report)
+    }
+
+    fn citations(&self, doc: &Document, cited: &[citations::Cited]) -> Vec<Citation> {
+        cited
+            .iter()
+            .map(|c| {
+                let span = c.raw.clone().map_or_else(|| doc.span(c.marker.clone()), |r| doc.raw_span(r));
+                let reference = c.entry.as_ref().map(|e| Reference {
+                    text: doc.text[e.range.clone()].trim().to_string(),
+                    url: e.url.clone(),
+                    span: (!e.range.is_empty()).then(|| doc.span(e.range.clone())),
+                });
+                let status = if reference.is_some() { CitationStatus::Unchecked } else { CitationStatus::Missing };
+                Citation {
+                    marker: doc.raw_slice(&span).to_string(),
+                    span,
+                    reference,
+                    status,
+                    detail: None,
+                    found: None,
+                }
+            })
+            .collect()
+    }
+
+    /// The first known measurement firm a cited entry names.
+    fn cited_source(&self, doc: &Document, cited: &[citations::Cited]) -> Option<Tag> {
+        let sources = self.lex.get(LexiconCategory::Source);
+        cited.iter().filter_map(|c| c.entry.as_ref()).find_map(|e| {
+            let m = sources.find(&doc.text, e.range.clone()).into_iter().next()?;
+            let at = doc.span(m.range.clone());
+            let text = doc.text[m.range.clone()].trim().to_string();
+            Some(Tag { text, id: Some(sources.id(m.entry).to_string()), span: None, via: Via::Citation, at: Some(at) })
+        })
     }
 
     fn ancestors(&self, id: &str) -> Vec<String> {

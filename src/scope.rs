@@ -204,7 +204,13 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> 
     let t = &text[s..e];
     let single_edge = NAME_EDGE_WORDS.contains(&t.to_ascii_lowercase().as_str());
     let zh_time = ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
-    (t.chars().count() >= 2 && !single_edge && !zh_time).then_some(s..e)
+    // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
+    let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
+    // One capitalised participle or adverb ("Bracketed numbers", "Reportedly") is a sentence's
+    // first word, not a firm.
+    let en_word = t.bytes().all(|b| b.is_ascii_alphabetic())
+        && ["ed", "ing", "ly"].iter().any(|x| t.len() > x.len() + 3 && t.ends_with(x));
+    (t.chars().count() >= 2 && !single_edge && !zh_time && !zh_particle && !en_word).then_some(s..e)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

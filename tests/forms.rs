@@ -218,6 +218,18 @@ fn attribution_names_the_source_and_allusion_is_vague() {
 }
 
 #[test]
+fn regression_a_sentence_word_or_a_particle_is_not_a_source() {
+    for text in [
+        "Bracketed numbers refer to the notes. Acme held a 31% share in 2024.",
+        "星禾位居第二，但所依据的是单一平台的榜单。",
+    ] {
+        for c in scan(text) {
+            assert!(c.scope.source.is_none(), "{text:?}: {:?}", c.scope.source);
+        }
+    }
+}
+
+#[test]
 fn a_source_named_once_at_the_top_scopes_the_claims_below() {
     let text = "Canalys: tablet shipments in Q2 2020\n\nSINGAPORE - Canalys today published its Q2 2020 tablet \
                 figures for the region, covering all major vendors and channels.\n\nOrbis ranked first with a 31% share. \

@@ -27,6 +27,7 @@ fn tag_text(t: &Option<Tag>) -> String {
                 crate::model::Via::Sentence => "",
                 crate::model::Via::Paragraph => " (paragraph)",
                 crate::model::Via::Document => " (document)",
+                crate::model::Via::Citation => " (cited)",
             };
             format!("{}{from}", t.text)
         }

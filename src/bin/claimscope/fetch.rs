@@ -99,13 +99,28 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
 /// limit is a property of the client, and only that client's policy reports
 /// [`FetchError::TooManyRedirects`].
 pub async fn fetch_async(client: &reqwest::Client, url: &str, opts: &FetchOptions) -> Result<Fetched, FetchError> {
-    let url = parse_url(url)?;
+    fetch_async_with_retry_after(client, url, opts).await.0
+}
+
+/// Like [`fetch_async`], also giving the wait that a failing response asked for in its `Retry-After`
+/// header (the delta-seconds form only; an HTTP date gives `None`), for callers that retry.
+pub async fn fetch_async_with_retry_after(
+    client: &reqwest::Client,
+    url: &str,
+    opts: &FetchOptions,
+) -> (Result<Fetched, FetchError>, Option<Duration>) {
+    let url = match parse_url(url) {
+        Ok(url) => url,
+        Err(e) => return (Err(e), None),
+    };
+    let mut retry_after = None;
     // One deadline around everything (connect, redirects, body) rather than reqwest's per-request timeout,
     // so a slow-dripping body is cut off at the same limit as a slow connect.
-    match tokio::time::timeout(opts.timeout, fetch_inner(client, url, opts)).await {
+    let result = match tokio::time::timeout(opts.timeout, fetch_inner(client, url, opts, &mut retry_after)).await {
         Ok(result) => result,
         Err(_elapsed) => Err(FetchError::Timeout(opts.timeout)),
-    }
+    };
+    (result, retry_after)
 }
 
 /// A client configured for `opts` (redirect limit, User-Agent, gzip/brotli decoding).
@@ -129,6 +144,26 @@ pub fn client_builder(opts: &FetchOptions) -> reqwest::ClientBuilder {
         // An unusable User-Agent is reported per request (see `fetch_inner`), not here.
         Err(_) => builder,
     }
+}
+
+/// Like [`client_builder`], but every redirect target is first passed to `vet`; an `Err(text)` stops the
+/// fetch with [`FetchError::Other`]`(text)`. (IP-literal targets never reach a DNS resolver, so a custom
+/// resolver alone cannot vet them.)
+pub fn client_builder_vetting_redirects(
+    opts: &FetchOptions,
+    vet: impl Fn(&reqwest::Url) -> Result<(), String> + Send + Sync + 'static,
+) -> reqwest::ClientBuilder {
+    let max = opts.max_redirects;
+    let policy = reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() > max {
+            return attempt.error(RedirectLimit(max));
+        }
+        match vet(attempt.url()) {
+            Ok(()) => attempt.follow(),
+            Err(why) => attempt.error(RedirectRefused(why)),
+        }
+    });
+    client_builder(opts).redirect(policy)
 }
 
 struct ThreadClient {
@@ -163,6 +198,18 @@ impl std::fmt::Display for RedirectLimit {
 
 impl StdError for RedirectLimit {}
 
+/// The error a [`client_builder_vetting_redirects`] policy raises with the vetting function's text.
+#[derive(Debug)]
+struct RedirectRefused(String);
+
+impl std::fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl StdError for RedirectRefused {}
+
 fn parse_url(url: &str) -> Result<reqwest::Url, FetchError> {
     let parsed = reqwest::Url::parse(url).map_err(|e| FetchError::BadUrl(e.to_string()))?;
     match parsed.scheme() {
@@ -175,7 +222,12 @@ fn parse_url(url: &str) -> Result<reqwest::Url, FetchError> {
     Ok(parsed)
 }
 
-async fn fetch_inner(client: &reqwest::Client, url: reqwest::Url, opts: &FetchOptions) -> Result<Fetched, FetchError> {
+async fn fetch_inner(
+    client: &reqwest::Client,
+    url: reqwest::Url,
+    opts: &FetchOptions,
+    retry_after: &mut Option<Duration>,
+) -> Result<Fetched, FetchError> {
     let user_agent = reqwest::header::HeaderValue::from_str(&opts.user_agent)
         .map_err(|_| FetchError::Other("the User-Agent is not a valid header value".to_string()))?;
     let mut response =
@@ -185,6 +237,12 @@ async fn fetch_inner(client: &reqwest::Client, url: reqwest::Url, opts: &FetchOp
     // 4xx/5xx are the expected failures; a final 1xx/3xx (e.g. a redirect without Location) has no page
     // either, so it is reported the same way.
     if !status.is_success() {
+        *retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
         return Err(FetchError::Status(status.as_u16()));
     }
 
@@ -244,6 +302,9 @@ fn is_text_type(media: &str) -> bool {
 fn classify(err: &reqwest::Error, opts: &FetchOptions) -> FetchError {
     if let Some(limit) = find_source::<RedirectLimit>(err) {
         return FetchError::TooManyRedirects(limit.0);
+    }
+    if let Some(refused) = find_source::<RedirectRefused>(err) {
+        return FetchError::Other(refused.0.clone());
     }
     if err.is_timeout() {
         return FetchError::Timeout(opts.timeout);
