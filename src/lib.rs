@@ -25,6 +25,7 @@ pub mod selftest;
 pub mod subject;
 pub mod tables;
 pub mod triggers;
+pub mod verify;
 pub mod voice;
 
 pub use document::Document;

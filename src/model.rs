@@ -180,7 +180,20 @@ pub enum CitationStatus {
     Unreachable,
 }
 
-/// The figure as found in a cited page: its text and byte offsets into the page's text view.
+impl CitationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationStatus::Missing => "missing",
+            CitationStatus::Unchecked => "unchecked",
+            CitationStatus::Supported => "supported",
+            CitationStatus::Unsupported => "unsupported",
+            CitationStatus::Unreachable => "unreachable",
+        }
+    }
+}
+
+/// The figure as found in a cited page: its text and byte offsets into the page as read (after
+/// decoding to UTF-8), like every other span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FoundFigure {
     pub text: String,

@@ -173,8 +173,11 @@ impl Scanner {
                 cited.retain(|x| x.marker.start >= clause.start && x.marker.start <= clause.end);
             }
             let citation_list = self.citations(doc, &cited);
-            // A claim that names nobody but cites an entry naming a known firm takes it as source.
-            let source = resolved.source.as_ref().map(|t| self.tag(doc, t)).or_else(|| self.cited_source(doc, &cited));
+            // A claim that names no source in its own sentence but cites an entry naming a known firm
+            // takes that firm: the citation beside it is nearer than the paragraph's context.
+            let own = resolved.source.as_ref().filter(|t| t.via == Via::Sentence).map(|t| self.tag(doc, t));
+            let inferred = || resolved.source.as_ref().map(|t| self.tag(doc, t));
+            let source = own.or_else(|| self.cited_source(doc, &cited)).or_else(inferred);
             let vague_cue = resolved.vague_source.as_ref().map(|(r, _)| text[r.clone()].trim().to_string());
             let mut flag_list = flags::compute(&FlagInput {
                 kind: Some(c.kind),

@@ -466,7 +466,9 @@ fn trim_en_name(name: &str) -> Option<&str> {
     let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
     let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
     let l = out.to_lowercase();
-    if out.is_empty() || EN_STOP.contains(&l.as_str()) || is_period_token(out) {
+    // "Q2 2025" left as "2025" after its quarter is dropped: a year is nobody.
+    let number = out.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
+    if out.is_empty() || EN_STOP.contains(&l.as_str()) || is_period_token(out) || number {
         return None;
     }
     Some(out)
@@ -482,6 +484,7 @@ mod tests {
         assert_eq!(trim_en_name("ByteDance's Volcano Engine"), Some("Volcano Engine"));
         assert_eq!(trim_en_name("The Roku Channel"), Some("The Roku Channel"));
         assert_eq!(trim_en_name("In"), None);
+        assert_eq!(trim_en_name("Q2 2025"), None, "a period is no name");
     }
 
     #[test]

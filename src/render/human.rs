@@ -2,7 +2,7 @@
 //! tags and one line per flag.
 
 use super::Totals;
-use crate::model::{Claim, Severity, Tag};
+use crate::model::{Citation, CitationStatus, Claim, Severity, Tag};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,6 +43,27 @@ fn value_text(c: &Claim) -> String {
         },
         (None, None) => "no number".to_string(),
     }
+}
+
+/// "cites [3] → IDC, Tracker (https://…): supported, \"46.4%\" in the page"
+fn citation_text(x: &Citation) -> String {
+    let target = match &x.reference {
+        None => "no reference entry".to_string(),
+        Some(r) => {
+            let text: String = r.text.chars().take(80).collect();
+            let text = if text.len() < r.text.len() { format!("{text}…") } else { text };
+            match &r.url {
+                Some(u) if !r.text.contains(u.as_str()) => format!("{text} <{u}>"),
+                _ => text,
+            }
+        }
+    };
+    let status = match (x.status, &x.found, &x.detail) {
+        (CitationStatus::Supported, Some(f), _) => format!("supported: \"{}\" in the page", f.text),
+        (s, _, Some(d)) => format!("{}: {d}", s.as_str()),
+        (s, _, None) => s.as_str().to_string(),
+    };
+    format!("cites {} → {target}: {status}", x.marker.replace('\n', " "))
 }
 
 /// The lines of `raw` that a byte range touches, as (first line number, text, offset of that text).
@@ -89,6 +110,9 @@ pub fn document(path: &str, raw: &str, claims: &[Claim], notices: &[String], opt
             .element(Level::NOTE.message(scope));
         for f in &c.flags {
             group = group.element(level(Some(f.severity)).message(format!("[{}] {}", f.code, f.message)));
+        }
+        for x in &c.citations {
+            group = group.element(Level::NOTE.message(citation_text(x)));
         }
         let report: [Group<'_>; 1] = [group];
         out.push_str(&renderer.render(&report));

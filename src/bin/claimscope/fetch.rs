@@ -39,6 +39,18 @@ pub struct Fetched {
     pub body: Vec<u8>,
 }
 
+impl Fetched {
+    /// Whether the served type says the body is a page (`Some(true)`), plain text (`Some(false)`),
+    /// or leaves it to the bytes (`None`).
+    pub fn html_hint(&self) -> Option<bool> {
+        match self.content_type.as_deref() {
+            Some("text/html" | "application/xhtml+xml") => Some(true),
+            Some("text/plain" | "text/markdown") => Some(false),
+            _ => None,
+        }
+    }
+}
+
 /// Why a fetch failed; the Display text is what the user reads after the URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {

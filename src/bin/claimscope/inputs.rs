@@ -152,11 +152,7 @@ pub fn read(job: Job, reading: &Reading) -> Input {
         },
         Job::Url(url) => match fetch::fetch(&url, &reading.fetch) {
             Ok(page) => {
-                let html = match page.content_type.as_deref() {
-                    Some("text/html" | "application/xhtml+xml") => Some(true),
-                    Some("text/plain" | "text/markdown") => Some(false),
-                    _ => None,
-                };
+                let html = page.html_hint();
                 let opts = ReadOptions { encoding: reading.encoding, charset: page.charset.clone(), html };
                 let redirected = (page.url != url).then(|| format!("redirected to {}", page.url));
                 let mut read = doc(url, page.body, opts, None);

@@ -2,6 +2,7 @@
 //! Everything that decides what a claim is lives in the library.
 
 mod check;
+mod cited;
 mod fetch;
 mod inputs;
 mod pipeline;
@@ -70,6 +71,19 @@ struct ScanArgs {
     /// Seconds a URL fetch may take in all (connect, redirects, body).
     #[arg(long, value_name = "SECONDS", default_value_t = 20.0, value_parser = parse_seconds)]
     timeout: f64,
+    /// Fetch every cited page and check that it holds the claim's figure.
+    #[arg(long)]
+    check_citations: bool,
+    /// Keep fetched citation pages here for a day [default: $XDG_CACHE_HOME/claimscope or
+    /// ~/.cache/claimscope].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    cache: Option<PathBuf>,
+    /// Fetch every cited page afresh and keep nothing.
+    #[arg(long)]
+    no_cache: bool,
+    /// Let citation checks fetch loopback, private, link-local and unique-local addresses.
+    #[arg(long)]
+    allow_private_hosts: bool,
     /// Exit with status 1 when a flag at or above this severity is found.
     #[arg(long, value_enum, default_value = "warning")]
     fail_on: FailOnArg,
@@ -188,13 +202,26 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
             ..fetch::FetchOptions::default()
         },
     };
+    let citer = args.check_citations.then(|| {
+        let opts = check::CheckOptions {
+            fetch: reading.fetch.clone(),
+            cache_dir: if args.no_cache { None } else { args.cache.clone().or_else(default_cache_dir) },
+            allow_private: args.allow_private_hosts,
+            progress: std::io::stderr().is_terminal(),
+            ..check::CheckOptions::default()
+        };
+        cited::Citer::new(&scanner, opts)
+    });
     let paths = if args.paths.is_empty() { vec!["-".to_string()] } else { args.paths.clone() };
     let jobs = inputs::jobs(&paths, &reading);
     let work = |job| {
         let input = inputs::read(job, &reading);
         match input {
             inputs::Input::Doc { name, loaded, meta } => {
-                let (claims, voice) = scanner.analyze(&loaded.doc);
+                let (mut claims, voice) = scanner.analyze(&loaded.doc);
+                if let Some(citer) = &citer {
+                    citer.check(&mut claims);
+                }
                 Done::Doc(Box::new(Scanned { name, loaded, meta, claims, voice }))
             }
             inputs::Input::Skipped { name, reason } => Done::Skipped { name, reason },
@@ -275,6 +302,9 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         _ => {}
     }
     out.flush()?;
+    if let Some(citer) = &citer {
+        eprintln!("claimscope: {}", citer.summary());
+    }
     Ok(if input_errors > 0 {
         ExitCode::from(2)
     } else if tripped {
@@ -282,6 +312,15 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where citation pages are kept between runs unless `--cache` or `--no-cache` says otherwise.
+fn default_cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("claimscope"))
 }
 
 /// A document scanned, on its way to the renderer.
