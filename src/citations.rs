@@ -443,19 +443,26 @@ impl DocCitations {
         })
     }
 
-    /// The citations of a claim standing in `sentence`.
-    pub fn of_claim(&self, doc: &Document, sentence: usize) -> Vec<Cited> {
-        let mut out = Vec::new();
+    /// The citations of a claim at `claim` in `sentence`. Markers and links are read apart, each
+    /// the same way: the group of adjacent ones ("[1][2]", "[1], [4]") that first follows the claim
+    /// in its sentence, or failing that the last group before it. "A held 28.7%[^a], ahead of B,
+    /// which ranked second with 19.2%[^b]" cites [^a] for A's share and [^b] for B's rank; a link
+    /// naming the source mid-sentence and a note closing it both cite the claim before them.
+    pub fn of_claim(&self, doc: &Document, sentence: usize, claim: Range<usize>) -> Vec<Cited> {
+        let mut marks: Vec<Cited> = Vec::new();
         for m in self.marks.iter().filter(|m| m.sentence == sentence) {
             for k in &m.keys {
                 let entry = self.entry(k).cloned();
-                out.push(Cited { marker: m.range.clone(), raw: m.raw.clone(), key: Some(k.clone()), entry });
+                marks.push(Cited { marker: m.range.clone(), raw: m.raw.clone(), key: Some(k.clone()), entry });
             }
         }
+        let mut links: Vec<Cited> = Vec::new();
         for l in self.links.iter().filter(|l| l.sentence == sentence) {
             let entry = Entry { key: String::new(), range: l.text.clone(), url: Some(l.url.clone()) };
-            out.push(Cited { marker: l.range.clone(), raw: None, key: None, entry: Some(entry) });
+            links.push(Cited { marker: l.range.clone(), raw: None, key: None, entry: Some(entry) });
         }
+        let mut out = nearest_group(&doc.text, marks, &claim);
+        out.extend(nearest_group(&doc.text, links, &claim));
         // A marker repeated in one sentence, or a note number that is also a link, cites once.
         let mut seen: Vec<String> = Vec::new();
         out.retain(|c| {
@@ -476,6 +483,28 @@ impl DocCitations {
             }
         }
         out
+    }
+}
+
+/// Of citations in one sentence, the adjacent run that first follows `claim`, else the last one
+/// before it.
+fn nearest_group(text: &str, mut items: Vec<Cited>, claim: &Range<usize>) -> Vec<Cited> {
+    items.sort_by_key(|c| c.marker.start);
+    let mut groups: Vec<Vec<Cited>> = Vec::new();
+    for c in items {
+        let joined = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
+            let gap = text.get(prev.marker.end.min(c.marker.start)..c.marker.start).unwrap_or("");
+            gap.chars().all(|ch| ch.is_whitespace() || ",;，；、".contains(ch))
+        });
+        match groups.last_mut() {
+            Some(g) if joined => g.push(c),
+            _ => groups.push(vec![c]),
+        }
+    }
+    let after = groups.iter().position(|g| g[0].marker.start >= claim.start);
+    match after.or_else(|| groups.len().checked_sub(1)) {
+        Some(i) => groups.swap_remove(i),
+        None => Vec::new(),
     }
 }
 
@@ -547,5 +576,34 @@ mod tests {
         let dc = analyze(&noted);
         assert_eq!(&noted.text[dc.table_sources[0].1.clone()], "数据来源：");
         assert_eq!(&noted.text[dc.table_sources[0].2.range.clone()], "IDC中国，2025年9月");
+    }
+
+    #[test]
+    fn a_marker_cites_the_claims_before_it_in_its_clause() {
+        let text = "Brasa held 28.7% of units[^a], ahead of Tocantins, which ranked second with 19.2%[^b][^c]. \
+                    Mirante and Sereno trailed at 11.5% and 7.9%.\n\n[^a]: Canalys.\n[^b]: IDC.\n[^c]: Omdia.\n";
+        let doc = Document::from_text(text.to_string());
+        let dc = analyze(&doc);
+        let keys = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            let s = sentence_of(&doc, at).unwrap();
+            let cited = dc.of_claim(&doc, s, at..at + needle.len());
+            cited.iter().map(|c| c.key.clone().unwrap_or_default()).collect::<Vec<_>>()
+        };
+        assert_eq!(keys("28.7%"), ["^a"]);
+        assert_eq!(keys("ranked second"), ["^b", "^c"]);
+        assert_eq!(keys("19.2%"), ["^b", "^c"]);
+        assert!(keys("11.5%").is_empty(), "the next sentence cites nothing");
+        let zh = "云岚以24.3%位居第一[1]，青屿以21.6%排名第二[1][2]，石桥第三。\n\n参考文献\n\n[1] 洛图科技。\n[2] 奥维云网。\n";
+        let doc = Document::from_text(zh.to_string());
+        let dc = analyze(&doc);
+        let keys = |needle: &str| {
+            let at = zh.find(needle).unwrap();
+            let cited = dc.of_claim(&doc, sentence_of(&doc, at).unwrap(), at..at + needle.len());
+            cited.iter().map(|c| c.key.clone().unwrap_or_default()).collect::<Vec<_>>()
+        };
+        assert_eq!(keys("24.3%"), ["1"]);
+        assert_eq!(keys("21.6%"), ["1", "2"]);
+        assert_eq!(keys("第三"), ["1", "2"], "after the last marker, the last group before");
     }
 }

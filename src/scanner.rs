@@ -166,7 +166,8 @@ impl Scanner {
                 let at = doc.raw_span(at.clone());
                 Some(Tag { text: date.clone(), id: None, span: None, via: Via::Document, at: Some(at) })
             });
-            let mut cited = cites.get_or_insert_with(|| citations::analyze(doc)).of_claim(doc, c.sentence);
+            let mut cited =
+                cites.get_or_insert_with(|| citations::analyze(doc)).of_claim(doc, c.sentence, c.span.clone());
             if reach == Reach::Clause {
                 // A characterisation is not what the sentence's citation measured.
                 let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);

@@ -9,8 +9,7 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::Duration;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
 const EN_PAGE: &str = "<!doctype html><html lang=\"en\"><head><title>Tablet report</title>\
     <script>var badge = \"No. 1 brand\";</script></head><body><nav><a href=\"/\">Home</a></nav>\
@@ -27,32 +26,6 @@ fn zh_page() -> String {
 
 fn gbk(s: &str) -> Vec<u8> {
     encoding_rs::GBK.encode(s).0.into_owned()
-}
-
-/// A local server on 127.0.0.1 that lives as long as the runtime holding it.
-struct Server {
-    rt: tokio::runtime::Runtime,
-    server: MockServer,
-}
-
-impl Server {
-    fn start() -> Server {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let server = rt.block_on(MockServer::start());
-        Server { rt, server }
-    }
-
-    fn mount(&self, at: &str, response: ResponseTemplate) {
-        self.rt.block_on(Mock::given(method("GET")).and(path(at)).respond_with(response).mount(&self.server));
-    }
-
-    fn url(&self, at: &str) -> String {
-        format!("{}{at}", self.server.uri())
-    }
-}
-
-fn page(body: impl Into<Vec<u8>>, content_type: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(body.into(), content_type)
 }
 
 fn jsonl(stdout: &str) -> Vec<Value> {

@@ -6,6 +6,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub fn claimscope() -> Command {
     Command::cargo_bin("claimscope").expect("the claimscope binary is built")
@@ -110,4 +112,36 @@ pub fn check_span(raw: &str, what: &str, text: &str, span: &Value) {
         (line, column),
         "{what} {text:?}: line/column of {span}"
     );
+}
+
+/// A local server on 127.0.0.1 that lives as long as the runtime holding it.
+pub struct Server {
+    pub rt: tokio::runtime::Runtime,
+    pub server: MockServer,
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let server = rt.block_on(MockServer::start());
+        Server { rt, server }
+    }
+
+    pub fn mount(&self, at: &str, response: ResponseTemplate) {
+        self.rt.block_on(Mock::given(method("GET")).and(path(at)).respond_with(response).mount(&self.server));
+    }
+
+    pub fn url(&self, at: &str) -> String {
+        format!("{}{at}", self.server.uri())
+    }
+
+    /// How many requests reached `at` so far.
+    pub fn hits(&self, at: &str) -> usize {
+        let all = self.rt.block_on(self.server.received_requests()).unwrap_or_default();
+        all.iter().filter(|r| r.url.path() == at).count()
+    }
+}
+
+pub fn page(body: impl Into<Vec<u8>>, content_type: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(body.into(), content_type)
 }

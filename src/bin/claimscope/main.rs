@@ -81,6 +81,9 @@ struct ScanArgs {
     /// Fetch every cited page afresh and keep nothing.
     #[arg(long)]
     no_cache: bool,
+    /// Retries of a cited page after a 5xx, 408, 429 or timeout, waiting 1 s, 2 s, 4 s...
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    retries: u32,
     /// Let citation checks fetch loopback, private, link-local and unique-local addresses.
     #[arg(long)]
     allow_private_hosts: bool,
@@ -207,6 +210,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
             fetch: reading.fetch.clone(),
             cache_dir: if args.no_cache { None } else { args.cache.clone().or_else(default_cache_dir) },
             allow_private: args.allow_private_hosts,
+            retries: args.retries,
             progress: std::io::stderr().is_terminal(),
             ..check::CheckOptions::default()
         };
