@@ -442,7 +442,8 @@ fn load_sources(lang: Lang) -> std::io::Result<Sources> {
         files: Vec::new(),
     };
     for path in paths {
-        let text = std::fs::read_to_string(&path)?;
+        // Read as the tool reads it: some corpus files are UTF-16, GBK or Big5 on purpose.
+        let text = claimscope::input::load(std::fs::read(&path)?, &claimscope::input::ReadOptions::default()).doc.text;
         for (i, para) in paragraphs(&text).iter().enumerate() {
             let t = Template::parse(para, lang);
             if i == 0 {
