@@ -119,9 +119,12 @@ impl Matcher {
     /// rule), (pattern, block) and (sentence, rule), sorted and distinct, in flat lists: a list
     /// per sentence cost an allocation each.
     fn plan(&self, text: &str, layout: &Layout) -> Plan {
-        let mut plan: Vec<(usize, usize)> = Vec::new();
+        // (sentence, rule) pairs as bits, one row of words per sentence: a document's hits wake
+        // the same few rules over and over, and sorting the duplicates away cost more than this.
+        let words = self.rules.div_ceil(64);
+        let mut plan = vec![0u64; layout.sentences.len() * words];
+        let mut requires = vec![0u64; layout.sentences.len() * words];
         let mut voice: Vec<(usize, usize)> = Vec::new();
-        let mut requires: Vec<(usize, usize)> = Vec::new();
         let mut last: Option<(Range<usize>, usize)> = None;
         for (pos, owners) in self.triggers.hits(text) {
             // Hits arrive in order of their end: most fall in the sentence of the last one.
@@ -131,19 +134,22 @@ impl Matcher {
             };
             for &o in owners {
                 if o < self.rules {
-                    plan.extend(s.map(|s| (s, o)));
+                    if let Some(s) = s {
+                        plan[s * words + o / 64] |= 1 << (o % 64);
+                    }
                 } else if o >= self.rules + self.scopes {
-                    requires.extend(s.map(|s| (s, o - self.rules - self.scopes)));
+                    if let Some(s) = s {
+                        let r = o - self.rules - self.scopes;
+                        requires[s * words + r / 64] |= 1 << (r % 64);
+                    }
                 } else if let Some(b) = s.map(|s| layout.sentences[s].block).or_else(|| layout.block_at(pos)) {
                     voice.push((o - self.rules, b));
                 }
             }
         }
-        for list in [&mut plan, &mut voice, &mut requires] {
-            list.sort_unstable();
-            list.dedup();
-        }
-        Plan { rules: plan, voice, requires }
+        voice.sort_unstable();
+        voice.dedup();
+        Plan { rules: pairs(&plan, words), voice, requires: pairs(&requires, words) }
     }
 
     /// The plan grouped by sentence.
@@ -208,6 +214,20 @@ impl Matcher {
         kept.sort_by_key(|c| (c.span.start, c.span.end));
         Detection { candidates: kept, voice }
     }
+}
+
+/// The set bits of rows of `words` words as (row, bit) pairs, in order.
+fn pairs(bits: &[u64], words: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, &w) in bits.iter().enumerate() {
+        let mut w = w;
+        while w != 0 {
+            let bit = w.trailing_zeros() as usize;
+            out.push((i / words, i % words * 64 + bit));
+            w &= w - 1;
+        }
+    }
+    out
 }
 
 /// A rule's `requires`: in the sentence, or in the paragraph (a table row reads its table).
