@@ -235,13 +235,15 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
 /// Build the layout from block hints (from plain text or a structured reader), splitting each
 /// block into sentences.
 pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
-    let mut layout = Layout::default();
+    let mut layout = Layout { blocks: Vec::with_capacity(hints.len()), ..Layout::default() };
+    // One buffer for every block's sentences: a list per block cost an allocation each.
+    let mut ranges = Vec::new();
     for hint in hints {
         let first = layout.sentences.len();
         let block = layout.blocks.len();
-        for r in split_sentences(text, hint.range.clone()) {
-            layout.sentences.push(Sentence { range: r, block });
-        }
+        ranges.clear();
+        split_sentences_into(text, hint.range.clone(), &mut ranges);
+        layout.sentences.extend(ranges.drain(..).map(|range| Sentence { range, block }));
         let last = layout.sentences.len();
         if layout.lead.is_none()
             && hint.kind == BlockKind::Paragraph
@@ -301,62 +303,72 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-const ABBREVIATIONS: &[&[u8]] = &[
-    b"no",
-    b"nos",
-    b"inc",
-    b"corp",
-    b"co",
-    b"ltd",
-    b"llc",
-    b"plc",
-    b"mr",
-    b"mrs",
-    b"ms",
-    b"dr",
-    b"st",
-    b"vs",
-    b"e.g",
-    b"i.e",
-    b"u.s",
-    b"u.k",
-    b"u.n",
-    b"jan",
-    b"feb",
-    b"mar",
-    b"apr",
-    b"jun",
-    b"jul",
-    b"aug",
-    b"sep",
-    b"sept",
-    b"oct",
-    b"nov",
-    b"dec",
-    b"approx",
-    b"est",
-    b"fig",
-    b"sr",
-    b"jr",
-    b"bros",
-    b"dept",
-    b"govt",
-    b"univ",
-    b"etc",
-    b"al",
-    b"p",
-    b"pp",
-    b"vol",
-    b"ca",
-    b"cf",
-    "n°".as_bytes(),
-];
+/// Words that a full stop after them does not end a sentence with, lowercase. A `match`
+/// rather than a list searched: every full stop before a capital asks. `n\xc2\xb0` is "n°".
+fn is_abbreviation_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"no"
+            | b"nos"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"llc"
+            | b"plc"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"st"
+            | b"vs"
+            | b"e.g"
+            | b"i.e"
+            | b"u.s"
+            | b"u.k"
+            | b"u.n"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"approx"
+            | b"est"
+            | b"fig"
+            | b"sr"
+            | b"jr"
+            | b"bros"
+            | b"dept"
+            | b"govt"
+            | b"univ"
+            | b"etc"
+            | b"al"
+            | b"p"
+            | b"pp"
+            | b"vol"
+            | b"ca"
+            | b"cf"
+            | b"n\xc2\xb0"
+    )
+}
 
 /// Split `range` of `text` into sentences. Chinese ends at 。！？； ; English at . ! ? followed
 /// by a space and something that can start a sentence, unless the word before is an
 /// abbreviation. A line break ends a sentence when the line looks finished (ad copy, lists).
 pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    split_sentences_into(text, range, &mut out);
+    out
+}
+
+fn split_sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
     let base = range.start;
@@ -408,15 +420,14 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                         break;
                     }
                 }
-                push_trimmed(&mut out, body, base, start, e);
+                push_trimmed(out, body, base, start, e);
                 start = e;
                 i = e.max(i + 1);
             }
             None => i += 1,
         }
     }
-    push_trimmed(&mut out, body, base, start, body.len());
-    out
+    push_trimmed(out, body, base, start, body.len());
 }
 
 /// A full stop ends a sentence when a space and something that can start one follow, and
@@ -465,7 +476,7 @@ fn is_abbreviation(before: &str) -> bool {
     for (l, b) in lower.iter_mut().zip(word) {
         *l = b.to_ascii_lowercase();
     }
-    ABBREVIATIONS.contains(&&lower[..word.len()])
+    is_abbreviation_word(&lower[..word.len()])
 }
 
 /// Clause boundaries inside a sentence: commas, semicolons, colons and dashes.
