@@ -45,6 +45,41 @@ pub const FLAGS: &[FlagInfo] = &[
         severity: Severity::Warning,
         summary: "a cited URL could not be fetched (status, timeout, size cap, refused address)",
     },
+    FlagInfo {
+        code: "conflict",
+        severity: Severity::Error,
+        summary: "another subject claims the same rank, or a share that cannot also hold, in a matching scope",
+    },
+    FlagInfo {
+        code: "incomparable",
+        severity: Severity::Info,
+        summary: "a rival claims the same rank on a different metric, market, geography or period",
+    },
+    FlagInfo {
+        code: "share-overflow",
+        severity: Severity::Error,
+        summary: "shares in one scope (source, metric, market, geography, period) add up to more than 100%",
+    },
+    FlagInfo {
+        code: "rank-contradicted",
+        severity: Severity::Error,
+        summary: "a No. 1 claim where another subject has a larger share in the same scope",
+    },
+    FlagInfo {
+        code: "tie-as-sole",
+        severity: Severity::Warning,
+        summary: "a tie for first (并列第一, equal shares) reported as sole leadership",
+    },
+    FlagInfo {
+        code: "arithmetic-ok",
+        severity: Severity::Info,
+        summary: "a combined-share claim checked against the shares given: it holds",
+    },
+    FlagInfo {
+        code: "arithmetic-wrong",
+        severity: Severity::Error,
+        summary: "a combined-share claim checked against the shares given: it does not hold",
+    },
 ];
 
 pub fn info(code: &str) -> Option<&'static FlagInfo> {
@@ -66,7 +101,7 @@ pub struct FlagInput<'a> {
 
 pub fn flag(code: &'static str, message: String) -> Flag {
     let severity = info(code).map_or(Severity::Warning, |i| i.severity);
-    Flag { code: code.to_string(), severity, message }
+    Flag { code: code.to_string(), severity, message, related: Vec::new() }
 }
 
 pub fn compute(input: &FlagInput) -> Vec<Flag> {

@@ -6,6 +6,8 @@
 //! [`Scanner`], get back [`model::Claim`]s; renderers turn a [`model::Report`] into output.
 
 pub mod citations;
+pub mod crossdoc;
+pub mod cues;
 pub mod document;
 pub mod flags;
 pub mod html;
@@ -16,6 +18,7 @@ pub mod matcher;
 pub mod model;
 pub mod numbers;
 pub mod pattern;
+pub mod periods;
 pub mod render;
 pub mod rules;
 pub mod scanner;

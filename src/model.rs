@@ -118,6 +118,18 @@ pub struct Flag {
     pub code: String,
     pub severity: Severity,
     pub message: String,
+    /// The other claims a cross-document finding involves (the rival in a conflict, the shares
+    /// an overflow adds up), each where it stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A claim another flag points at: its document, where it is, and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    pub path: String,
+    pub span: Span,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -213,6 +213,15 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> 
     (t.chars().count() >= 2 && !single_edge && !zh_time && !zh_particle && !en_word).then_some(s..e)
 }
 
+/// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
+/// vendors") rather than the market's place.
+fn is_nationality(after: &str) -> bool {
+    const ZH: [&str; 8] = ["品牌", "厂商", "企业", "车企", "公司", "手机品牌", "本土品牌", "玩家"];
+    const EN: [&str; 8] =
+        [" brands", " vendors", " companies", " makers", " manufacturers", " players", " firms", " carmakers"];
+    ZH.iter().any(|w| after.starts_with(w)) || EN.iter().any(|w| after.to_ascii_lowercase().starts_with(w))
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -269,6 +278,11 @@ impl<'a> ScopeFinder<'a> {
             .iter()
             .filter_map(|m| {
                 let field = field_of(m.category)?;
+                // "中国品牌在前五名中占据三席", "Chinese brands": a nationality of the players, not
+                // the place the market is measured in.
+                if field == ScopeField::Geography && is_nationality(&text[m.range.end..range.end]) {
+                    return None;
+                }
                 Some(Found { field, range: m.range.clone(), id: Some(lex.id(m.entry)), vague: false })
             })
             .collect();

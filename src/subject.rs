@@ -251,6 +251,24 @@ fn zh_openers() -> &'static Regex {
     })
 }
 
+/// A ranked group as a subject: 前三名, 前五大厂商, "the top three vendors", "the top five".
+fn top_group() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest\s+|biggest\s+|leading\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers)\b")
+            .expect("static regex")
+    })
+}
+
+/// What may stand between a Chinese ranked group and its combined share.
+fn group_gap() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:合计|共计|总计|累计|一共|总共|合共|合占|共|的|市场|份额|占据|占有|占比|占|拿下|达到|达|为|超过|超|逾|约|近|接近|\s)*$")
+            .expect("static regex")
+    })
+}
+
 fn en_name() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -300,7 +318,45 @@ impl<'a> SubjectFinder<'a> {
         let before: Vec<&Range<usize>> =
             orgs.iter().filter(|o| o.start >= clause.start && o.end <= claim.start).collect();
         let chinese = self.text[clause.clone()].chars().any(is_cjk);
-        let pick = if chinese { before.first() } else { before.last() };
+        // A group holding a combined share ("前三名合计占据75.2%", "the top five vendors held")
+        // is the subject, whatever names the clause opened with.
+        let lead = &self.text[clause.start..claim.start];
+        if let Some(m) = top_group().find_iter(lead).last() {
+            // The group must be what holds the share: only a verb or 合计 between it and the claim.
+            let gap = &lead[m.end()..];
+            // An English group is the subject only when it opens the clause ("The top three
+            // vendors held"), not as an object ("rounded out the top five with 7.8%").
+            let opens = if m.as_str().chars().any(crate::segments::is_cjk) {
+                // "前三名合计占据75.2%", but not "前十二名中唯一一家…".
+                group_gap().is_match(gap)
+            } else {
+                let before = lead[..m.start()].trim().to_lowercase();
+                let last = before.rsplit(' ').next().unwrap_or("");
+                (before.is_empty() || ["says", "said", "and", "while", "that", "but", "whereas"].contains(&last))
+                    && gap.len() <= 32
+            };
+            if opens && !gap.contains(|c: char| ",，、；;".contains(c)) {
+                let r = clause.start + m.start()..clause.start + m.end();
+                return Some(SubjectDraft { range: r, id: None, local: true });
+            }
+        }
+        // In a list ("火山引擎14.8%、华为云13.1%"), the name right before a share holds it,
+        // not the clause's topic.
+        // Only in such a list: a value stands before the name ("A14.8%、B13.1%"), unlike the
+        // coordinated subjects of "小米和苹果分别占比15.0%、14.2%", whose first takes the first value.
+        let adjacent = before.last().filter(|o| {
+            let gap = &self.text[o.end..claim.start];
+            let lead = &self.text[clause.start..o.start];
+            gap.chars().count() <= 2
+                && !gap.contains(|c: char| "，,、；;：:".contains(c))
+                && lead.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        });
+        // "小米和苹果分别占比15.0%、14.2%", "上汽通用五菱、长安汽车分列第四、第五": the k-th value
+        // after 分别 belongs to the k-th name before it.
+        if chinese && let Some(r) = self.respectively(&clause, claim, orgs) {
+            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
+        }
+        let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
         if let Some(r) = pick {
             return Some(SubjectDraft { range: (*r).clone(), id: self.org_id(r), local: true });
         }
@@ -314,7 +370,16 @@ impl<'a> SubjectFinder<'a> {
         }
         // An organisation earlier in the sentence, then one right after the claim
         // ("此前排名第一的LG显示器").
-        if let Some(r) = orgs.iter().rfind(|o| o.end <= claim.start && o.start >= sentence.start) {
+        // "Volcano Engine, the cloud arm of ByteDance, ranked No. 1": a name opening the sentence
+        // and set off by a comma is the subject; the appositive only describes it.
+        let opener = orgs.iter().find(|o| {
+            o.end <= claim.start && self.text[sentence.start..o.start].trim().is_empty() && {
+                let after = self.text[o.end..].trim_start_matches([',', '，', ' ']);
+                self.text[o.end..].starts_with([',', '，'])
+                    && ["the ", "a ", "an ", "its ", "which ", "whose "].iter().any(|w| after.starts_with(w))
+            }
+        });
+        if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= sentence.start)) {
             return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
         }
         if !chinese
@@ -345,6 +410,40 @@ impl<'a> SubjectFinder<'a> {
             return Some(SubjectDraft { range: start..start + trimmed.len(), id: None, local: true });
         }
         None
+    }
+
+    fn respectively<'o>(
+        &self,
+        clause: &Range<usize>,
+        claim: &Range<usize>,
+        orgs: &'o [Range<usize>],
+    ) -> Option<&'o Range<usize>> {
+        static ITEM: OnceLock<Regex> = OnceLock::new();
+        let item = ITEM.get_or_init(|| {
+            Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]|第[一二三四五六七八九十0-9]+").expect("static regex")
+        });
+        let upto = &self.text[clause.start..claim.end.min(self.text.len())];
+        let marker =
+            ["分别", "分列", "分居", "依次"].iter().filter_map(|m| upto.find(m).map(|i| (i, m.len()))).min()?;
+        let at = clause.start + marker.0;
+        // The names coordinated just before the marker ("A、B", "A和B"), nearest last.
+        let mut names: Vec<&Range<usize>> = Vec::new();
+        for o in orgs.iter().rev().filter(|o| o.end <= at) {
+            let joined = names.last().is_none_or(|next| {
+                self.text[o.end..next.start].chars().all(|c| c.is_whitespace() || "、和与及,，".contains(c))
+            });
+            if !joined {
+                break;
+            }
+            names.push(o);
+        }
+        names.reverse();
+        if names.len() < 2 {
+            return None;
+        }
+        let after = at + marker.1;
+        let k = if claim.start <= after { 0 } else { item.find_iter(&self.text[after..claim.start]).count() };
+        names.get(k).copied()
     }
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {
@@ -466,6 +565,24 @@ fn trim_en_name(name: &str) -> Option<&str> {
     let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
     let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
     let l = out.to_lowercase();
+    // "the April-June quarter": months are a period, not a name.
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(|w| MONTHS.contains(&w)) {
+        return None;
+    }
     // "Q2 2025" left as "2025" after its quarter is dropped: a year is nobody.
     let number = out.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
     if out.is_empty() || EN_STOP.contains(&l.as_str()) || is_period_token(out) || number {

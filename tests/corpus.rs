@@ -1,6 +1,7 @@
 //! The corpus documents: one reviewed JSON snapshot each (the output contract as a user sees
 //! it), and the invariants every document must keep whatever the rules say.
 
+use claimscope::crossdoc::DocFacts;
 use claimscope::input::ReadOptions;
 use claimscope::model::{CONTRACT_VERSION, DocumentReport, Report};
 use claimscope::{Document, Scanner};
@@ -41,6 +42,12 @@ fn report(scanner: &Scanner, p: &Path) -> (Document, DocumentReport) {
     let published = loaded.page.as_ref().and_then(|p| p.published.clone());
     let doc = loaded.doc;
     let (claims, voice) = scanner.analyze(&doc);
+    // As the command line writes a document: with the checks that look across its claims.
+    let cues = claimscope::cues::read(&doc, &claims, scanner.lexicons());
+    let issuer = voice.as_ref().and_then(|v| v.issuer.first().cloned());
+    let mut set = [DocFacts { path: relative(p), claims, cues, issuer, year: None }];
+    claimscope::crossdoc::check(scanner.lexicons(), &mut set);
+    let [DocFacts { claims, .. }] = set;
     let report = DocumentReport {
         path: relative(p),
         lang: doc.lang,

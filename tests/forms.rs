@@ -230,6 +230,49 @@ fn regression_a_sentence_word_or_a_particle_is_not_a_source() {
 }
 
 #[test]
+fn regression_each_share_in_a_name_value_list_keeps_its_own_name() {
+    let claims = scan("2025年上半年中国AI云市场收入份额排在其后的依次是：火山引擎14.8%、华为云13.1%、腾讯云7%。");
+    let got: Vec<_> = claims.iter().map(|c| c.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default()).collect();
+    assert_eq!(got, ["火山引擎", "华为云", "腾讯云"]);
+    // Coordinated subjects with 分别 still take the values in order, first to first.
+    let c = find("小米和苹果分别占比15.0%、14.2%。", Kind::Share, "15.0%");
+    assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("小米"));
+}
+
+#[test]
+fn regression_a_ranked_group_holds_a_combined_share() {
+    let c = find("2025年第二季度中国平板电脑市场出货量前三名合计占据75.2%的份额。", Kind::Share, "75.2%");
+    assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("前三名"));
+    let c = find("The top three vendors held 61% of shipments in Q2 2025.", Kind::Share, "61%");
+    assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("The top three vendors"));
+    let text = "Transsion and vivo rounded out the Top 5 with 9 percent and 8 percent respectively.";
+    let c = find(text, Kind::Share, "9 percent");
+    assert_ne!(c.subject.map(|s| s.text).as_deref(), Some("the Top 5"), "an object is not the subject");
+}
+
+#[test]
+fn regression_a_year_before_china_is_a_year() {
+    let c = find("据IDC数据，2024年中国AI公有云服务市场，百度智能云排名第一。", Kind::Rank, "排名第一");
+    assert_eq!(c.scope.period.map(|p| p.text).as_deref(), Some("2024年"));
+}
+
+#[test]
+fn regression_an_appositive_does_not_take_the_subject() {
+    let text =
+        "Volcano Engine, the cloud and AI services business of ByteDance, ranked No. 1 in China's MaaS market in 2024.";
+    let c = find(text, Kind::Rank, "No. 1");
+    assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("Volcano Engine"));
+    let c = find("Shopee, Kedai and Lazada accounted for 38%, 30% and 11% of GMV respectively.", Kind::Share, "11%");
+    assert_ne!(c.subject.map(|s| s.text).as_deref(), Some("Shopee"), "a list is not an appositive");
+}
+
+#[test]
+fn regression_a_sum_of_places_is_not_a_place() {
+    let claims = scan("阿里云的份额超过第二至第四名之和。");
+    assert!(claims.iter().all(|c| c.kind != Kind::Rank), "{claims:?}");
+}
+
+#[test]
 fn a_source_named_once_at_the_top_scopes_the_claims_below() {
     let text = "Canalys: tablet shipments in Q2 2020\n\nSINGAPORE - Canalys today published its Q2 2020 tablet \
                 figures for the region, covering all major vendors and channels.\n\nOrbis ranked first with a 31% share. \

@@ -194,6 +194,14 @@ fn check(doc: &Document, scanner: &Scanner, input: &str) {
             }
         }
     }
+    // The checks across claims (cues, periods, arithmetic) run on whatever the scan found, twice
+    // over so that the document is also compared with itself as a second document.
+    let cues = claimscope::cues::read(doc, &claims, scanner.lexicons());
+    let facts = claimscope::crossdoc::DocFacts { path: "a".into(), claims, cues, issuer: None, year: Some(2025) };
+    let mut set = [facts.clone(), claimscope::crossdoc::DocFacts { path: "b".into(), ..facts }];
+    for f in claimscope::crossdoc::check(scanner.lexicons(), &mut set) {
+        assert!(f.claims.iter().all(|&(d, i)| d < 2 && i < set[d].claims.len()), "{f:?}");
+    }
 }
 
 #[test]

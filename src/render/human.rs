@@ -121,6 +121,55 @@ pub fn document(path: &str, raw: &str, claims: &[Claim], notices: &[String], opt
     out
 }
 
+/// A claim a finding names, for the closing section.
+pub struct Member<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub text: &'a str,
+}
+
+/// "Across documents": each finding with its message and the claims it names, errors first.
+/// Empty when there are none.
+pub fn findings(findings: &[crate::crossdoc::Finding], members: &[Vec<Member<'_>>]) -> String {
+    if findings.is_empty() {
+        return String::new();
+    }
+    let severity = |code: &str| crate::flags::info(code).map_or(Severity::Info, |i| i.severity);
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(severity(findings[i].code)));
+    let mut out = String::from("Across documents:\n");
+    // Notes on rivals measured differently can run to hundreds over a large set; past a screenful
+    // they are counted, and `claimscope matrix` lays them out.
+    let infos = order.iter().filter(|&&i| severity(findings[i].code) == Severity::Info).count();
+    let quiet = infos > MAX_INFO_FINDINGS;
+    for i in order {
+        let f = &findings[i];
+        if quiet && severity(f.code) == Severity::Info {
+            continue;
+        }
+        let sev = match severity(f.code) {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        out.push_str(&format!("{sev}[{}]: {}\n", f.code, f.message));
+        for m in &members[i] {
+            out.push_str(&format!("  --> {}:{}:{} \"{}\"\n", m.path, m.line, m.column, m.text.replace('\n', " ")));
+        }
+    }
+    if quiet {
+        out.push_str(&format!(
+            "info: {infos} more notes (rivals on different terms, arithmetic that holds); `claimscope matrix` shows them\n"
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// Info findings listed one by one in the human report before they are only counted.
+const MAX_INFO_FINDINGS: usize = 30;
+
 pub fn summary(t: &Totals) -> String {
     let plural = |n: usize, w: &str| {
         if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") }

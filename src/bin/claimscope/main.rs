@@ -6,13 +6,15 @@ mod cited;
 mod fetch;
 mod inputs;
 mod pipeline;
+mod run;
 
 use anyhow::{Context, Result};
-use claimscope::model::{DocumentReport, InputError};
+use claimscope::model::DocumentReport;
 use claimscope::render::{self, FailOn, Totals};
 use claimscope::rules::RuleSource;
 use claimscope::{Scanner, scanner, selftest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use run::{Done, Scanned};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +30,9 @@ struct Cli {
 enum Command {
     /// Scan files, folders (recursively, honouring .gitignore) or `-` for stdin.
     Scan(ScanArgs),
+    /// Compare the claims of a set of documents: one row per claim, grouped by canonical market,
+    /// with every cross-document finding.
+    Matrix(MatrixArgs),
     /// List or test the rule set.
     Rules {
         #[command(subcommand)]
@@ -36,69 +41,97 @@ enum Command {
 }
 
 #[derive(Args, Clone)]
-struct RuleArgs {
+pub struct RuleArgs {
     /// Add the rule files (*.toml) under DIR to the embedded defaults. Repeatable.
     #[arg(long = "rules", value_name = "DIR")]
-    rules: Vec<PathBuf>,
+    pub rules: Vec<PathBuf>,
     /// Use only the rule sets given with --rules.
     #[arg(long)]
-    no_default_rules: bool,
+    pub no_default_rules: bool,
 }
 
 #[derive(Args)]
 struct ScanArgs {
-    /// Files, folders, http(s) URLs, or `-` for standard input (with --input jsonl: JSONL
-    /// streams, standard input when none is named).
-    #[arg(value_name = "PATH", required_unless_present = "input")]
-    paths: Vec<String>,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Output format; human on a terminal, json otherwise.
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// How the inputs are framed: whole documents, or JSONL records
-    /// `{"id": ..., "text" | "html" | "url": ...}` whose other fields come back as `meta`.
-    #[arg(long, value_enum, default_value = "text")]
-    input: InputKind,
-    /// Read inputs in this encoding (a WHATWG label: gbk, gb18030, big5, utf-16le...) instead
-    /// of detecting it.
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    encoding: Option<&'static encoding_rs::Encoding>,
-    /// Documents processed in parallel; results still come out in input order.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
-    jobs: u16,
-    /// Largest body fetched from a URL, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
-    max_bytes: u64,
-    /// Seconds a URL fetch may take in all (connect, redirects, body).
-    #[arg(long, value_name = "SECONDS", default_value_t = 20.0, value_parser = parse_seconds)]
-    timeout: f64,
-    /// Fetch every cited page and check that it holds the claim's figure.
-    #[arg(long)]
-    check_citations: bool,
-    /// Keep fetched citation pages here for a day [default: $XDG_CACHE_HOME/claimscope or
-    /// ~/.cache/claimscope].
-    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
-    cache: Option<PathBuf>,
-    /// Fetch every cited page afresh and keep nothing.
-    #[arg(long)]
-    no_cache: bool,
-    /// Retries of a cited page after a 5xx, 408, 429 or timeout, waiting 1 s, 2 s, 4 s...
-    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
-    retries: u32,
-    /// Let citation checks fetch loopback, private, link-local and unique-local addresses.
-    #[arg(long)]
-    allow_private_hosts: bool,
     /// Exit with status 1 when a flag at or above this severity is found.
     #[arg(long, value_enum, default_value = "warning")]
     fail_on: FailOnArg,
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Check each document on its own and write it as soon as it is done, instead of holding
+    /// the set back to compare claims across documents (JSONL record streams never compare).
+    #[arg(long)]
+    no_cross: bool,
+}
+
+#[derive(Args)]
+struct MatrixArgs {
     #[command(flatten)]
-    rules: RuleArgs,
+    inputs: InputArgs,
+    /// How to print the matrix.
+    #[arg(long, value_enum, default_value = "table")]
+    format: MatrixFormat,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum InputKind {
+enum MatrixFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// What to read and how: shared by `scan` and `matrix`.
+#[derive(Args)]
+pub struct InputArgs {
+    /// Files, folders, http(s) URLs, or `-` for standard input (with --input jsonl: JSONL
+    /// streams, standard input when none is named).
+    #[arg(value_name = "PATH", required_unless_present = "input")]
+    pub paths: Vec<String>,
+    /// How the inputs are framed: whole documents, or JSONL records
+    /// `{"id": ..., "text" | "html" | "url": ...}` whose other fields come back as `meta`.
+    #[arg(long, value_enum, default_value = "text")]
+    pub input: InputKind,
+    /// Read inputs in this encoding (a WHATWG label: gbk, gb18030, big5, utf-16le...) instead
+    /// of detecting it.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Documents processed in parallel; results still come out in input order.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: u16,
+    /// Largest body fetched from a URL, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Seconds a URL fetch may take in all (connect, redirects, body).
+    #[arg(long, value_name = "SECONDS", default_value_t = 20.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+    /// Fetch every cited page and check that it holds the claim's figure.
+    #[arg(long)]
+    pub check_citations: bool,
+    /// Keep fetched citation pages here for a day [default: $XDG_CACHE_HOME/claimscope or
+    /// ~/.cache/claimscope].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+    /// Fetch every cited page afresh and keep nothing.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Retries of a cited page after a 5xx, 408, 429 or timeout, waiting 1 s, 2 s, 4 s...
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+    /// Let citation checks fetch loopback, private, link-local and unique-local addresses.
+    #[arg(long)]
+    pub allow_private_hosts: bool,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
     Text,
     Jsonl,
 }
@@ -154,6 +187,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => scan(args),
+        Command::Matrix(args) => matrix(args),
         Command::Rules { command: RulesCommand::List { rules } } => list_rules(&rules),
         Command::Rules { command: RulesCommand::Test { rules } } => test_rules(&rules),
     };
@@ -183,7 +217,7 @@ fn load_scanner(args: &RuleArgs, strict: bool) -> Result<Scanner> {
 }
 
 fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let scanner = load_scanner(&args.rules, false)?;
+    let scanner = load_scanner(&args.inputs.rules, false)?;
     let stdout = std::io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Human } else { Format::Json });
     let color = match args.color {
@@ -196,44 +230,9 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         FailOnArg::Warning => FailOn::Warning,
         FailOnArg::Never => FailOn::Never,
     };
-    let reading = inputs::Reading {
-        jsonl: args.input == InputKind::Jsonl,
-        encoding: args.encoding,
-        fetch: fetch::FetchOptions {
-            timeout: std::time::Duration::from_secs_f64(args.timeout),
-            max_bytes: args.max_bytes,
-            ..fetch::FetchOptions::default()
-        },
-    };
-    let citer = args.check_citations.then(|| {
-        let opts = check::CheckOptions {
-            fetch: reading.fetch.clone(),
-            cache_dir: if args.no_cache { None } else { args.cache.clone().or_else(default_cache_dir) },
-            allow_private: args.allow_private_hosts,
-            retries: args.retries,
-            progress: std::io::stderr().is_terminal(),
-            ..check::CheckOptions::default()
-        };
-        cited::Citer::new(&scanner, opts)
-    });
-    let paths = if args.paths.is_empty() { vec!["-".to_string()] } else { args.paths.clone() };
-    let jobs = inputs::jobs(&paths, &reading);
-    let work = |job| {
-        let input = inputs::read(job, &reading);
-        match input {
-            inputs::Input::Doc { name, loaded, meta } => {
-                let (mut claims, voice) = scanner.analyze(&loaded.doc);
-                if let Some(citer) = &citer {
-                    citer.check(&mut claims);
-                }
-                Done::Doc(Box::new(Scanned { name, loaded, meta, claims, voice }))
-            }
-            inputs::Input::Skipped { name, reason } => Done::Skipped { name, reason },
-            inputs::Input::Failed { name, reason, line } => {
-                Done::Failed(InputError { path: name, line, error: reason })
-            }
-        }
-    };
+    // A JSONL stream is processed a record at a time and never held back.
+    let cross = !args.no_cross && args.inputs.input == InputKind::Text;
+    let run = run::Run::new(&args.inputs, &scanner, cross);
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut totals = Totals::default();
     let mut tripped = false;
@@ -242,59 +241,77 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         Format::Json => Some(render::json::ReportWriter::begin(&mut out)?),
         _ => None,
     };
-    let emit = |done: Done| -> std::io::Result<()> {
-        match done {
-            Done::Failed(e) => {
-                input_errors += 1;
-                let at = e.line.map_or(String::new(), |l| format!(" (line {l})"));
-                eprintln!("claimscope: {}{at}: {}", e.path, e.error);
-                match format {
-                    Format::Jsonl => out.write_all(render::json::error_line(&e).as_bytes())?,
-                    Format::Json => report.as_mut().expect("json has a report").error(e),
-                    Format::Human => {}
+    let mut section = String::new();
+    let ran = {
+        let mut emit = |done: Done| -> std::io::Result<()> {
+            match done {
+                Done::Failed(e) => {
+                    input_errors += 1;
+                    let at = e.line.map_or(String::new(), |l| format!(" (line {l})"));
+                    eprintln!("claimscope: {}{at}: {}", e.path, e.error);
+                    match format {
+                        Format::Jsonl => out.write_all(render::json::error_line(&e).as_bytes())?,
+                        Format::Json => report.as_mut().expect("json has a report").error(e),
+                        Format::Human => {}
+                    }
+                }
+                Done::Skipped { name, reason } => eprintln!("claimscope: {name}: skipped: {reason}"),
+                Done::Doc(s) => {
+                    let Scanned { name, loaded, meta, claims, voice, .. } = *s;
+                    tripped |= claims.iter().any(|c| fail_on.trips(c));
+                    totals.add(&claims);
+                    let notices = loaded.notices;
+                    if format != Format::Human {
+                        for n in &notices {
+                            eprintln!("claimscope: {name}: {n}");
+                        }
+                    }
+                    match format {
+                        Format::Jsonl => {
+                            out.write_all(render::json::lines(&name, meta.as_ref(), &claims).as_bytes())?
+                        }
+                        Format::Human => {
+                            let opts = render::human::Options { color };
+                            let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
+                            out.write_all(text.as_bytes())?;
+                        }
+                        Format::Json => {
+                            let published = loaded.page.as_ref().and_then(|p| p.published.clone());
+                            let doc = DocumentReport {
+                                path: name,
+                                lang: loaded.doc.lang,
+                                claims,
+                                notices,
+                                voice,
+                                meta,
+                                published,
+                            };
+                            report.as_mut().expect("json has a report").document(&mut out, &doc)?;
+                        }
+                    }
                 }
             }
-            Done::Skipped { name, reason } => eprintln!("claimscope: {name}: skipped: {reason}"),
-            Done::Doc(s) => {
-                let Scanned { name, loaded, meta, claims, voice } = *s;
-                tripped |= claims.iter().any(|c| fail_on.trips(c));
-                totals.add(&claims);
-                let notices = loaded.notices;
-                if format != Format::Human {
-                    for n in &notices {
-                        eprintln!("claimscope: {name}: {n}");
-                    }
-                }
-                match format {
-                    Format::Jsonl => out.write_all(render::json::lines(&name, meta.as_ref(), &claims).as_bytes())?,
-                    Format::Human => {
-                        let opts = render::human::Options { color };
-                        let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
-                        out.write_all(text.as_bytes())?;
-                    }
-                    Format::Json => {
-                        let published = loaded.page.as_ref().and_then(|p| p.published.clone());
-                        let doc = DocumentReport {
-                            path: name,
-                            lang: loaded.doc.lang,
-                            claims,
-                            notices,
-                            voice,
-                            meta,
-                            published,
-                        };
-                        report.as_mut().expect("json has a report").document(&mut out, &doc)?;
-                    }
-                }
+            // A pipeline reading the stream sees each document as it is done.
+            if format != Format::Json {
+                out.flush()?;
             }
+            Ok(())
+        };
+        if cross {
+            let (mut docs, order) = collect(&run);
+            let findings = run::check_set(&scanner, &mut docs);
+            if format == Format::Human {
+                section = findings_section(&findings, &docs);
+            }
+            let mut docs = docs.into_iter();
+            order.into_iter().try_for_each(|slot| match slot {
+                Slot::Doc => emit(Done::Doc(Box::new(docs.next().expect("one document per slot")))),
+                Slot::Other(d) => emit(d),
+            })
+        } else {
+            run.each(emit)
         }
-        // A pipeline reading the stream sees each document as it is done.
-        if format != Format::Json {
-            out.flush()?;
-        }
-        Ok(())
     };
-    let ran = pipeline::run(jobs, usize::from(args.jobs), work, emit);
     match ran {
         // A reader that went away (`| head`) is not an error of ours.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::from(2)),
@@ -302,12 +319,15 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     }
     match (format, report) {
         (Format::Json, Some(report)) => report.end(&mut out)?,
-        (Format::Human, _) => writeln!(out, "{}", render::human::summary(&totals))?,
+        (Format::Human, _) => {
+            out.write_all(section.as_bytes())?;
+            writeln!(out, "{}", render::human::summary(&totals))?
+        }
         _ => {}
     }
     out.flush()?;
-    if let Some(citer) = &citer {
-        eprintln!("claimscope: {}", citer.summary());
+    if let Some(line) = run.citation_summary() {
+        eprintln!("claimscope: {line}");
     }
     Ok(if input_errors > 0 {
         ExitCode::from(2)
@@ -318,28 +338,95 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     })
 }
 
-/// Where citation pages are kept between runs unless `--cache` or `--no-cache` says otherwise.
-fn default_cache_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-    Some(base.join("claimscope"))
+/// Where a held-back result goes when the set is written out.
+enum Slot {
+    Doc,
+    Other(Done),
 }
 
-/// A document scanned, on its way to the renderer.
-struct Scanned {
-    name: String,
-    loaded: Box<claimscope::input::Loaded>,
-    meta: Option<serde_json::Map<String, serde_json::Value>>,
-    claims: Vec<claimscope::Claim>,
-    voice: Option<claimscope::model::VoiceReport>,
+/// Every input's result, the documents apart (for the set checks) and the order to write in.
+fn collect(run: &run::Run<'_>) -> (Vec<Scanned>, Vec<Slot>) {
+    let mut docs = Vec::new();
+    let mut order = Vec::new();
+    let collected: Result<(), std::convert::Infallible> = run.each(|d| {
+        match d {
+            Done::Doc(s) => {
+                docs.push(*s);
+                order.push(Slot::Doc);
+            }
+            other => order.push(Slot::Other(other)),
+        }
+        Ok(())
+    });
+    let Ok(()) = collected;
+    (docs, order)
 }
 
-enum Done {
-    Doc(Box<Scanned>),
-    Skipped { name: String, reason: String },
-    Failed(InputError),
+/// The human report's closing section on findings that involve several claims.
+fn findings_section(findings: &[claimscope::crossdoc::Finding], docs: &[Scanned]) -> String {
+    let members: Vec<Vec<render::human::Member<'_>>> = findings
+        .iter()
+        .map(|f| {
+            f.claims
+                .iter()
+                .map(|&(d, i)| {
+                    let c = &docs[d].claims[i];
+                    render::human::Member {
+                        path: &docs[d].name,
+                        line: c.span.line,
+                        column: c.span.column,
+                        text: &c.text,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    render::human::findings(findings, &members)
+}
+
+fn matrix(args: MatrixArgs) -> Result<ExitCode> {
+    let scanner = load_scanner(&args.inputs.rules, false)?;
+    let run = run::Run::new(&args.inputs, &scanner, true);
+    let (mut docs, order) = collect(&run);
+    let mut failed = 0;
+    for slot in &order {
+        match slot {
+            Slot::Other(Done::Failed(e)) => {
+                failed += 1;
+                let at = e.line.map_or(String::new(), |l| format!(" (line {l})"));
+                eprintln!("claimscope: {}{at}: {}", e.path, e.error);
+            }
+            Slot::Other(Done::Skipped { name, reason }) => eprintln!("claimscope: {name}: skipped: {reason}"),
+            _ => {}
+        }
+    }
+    let mut facts = run::facts_of(&mut docs);
+    claimscope::crossdoc::check(scanner.lexicons(), &mut facts);
+    let rows = render::matrix::rows(scanner.lexicons(), &facts);
+    let stdout = std::io::stdout();
+    let text = match args.format {
+        MatrixFormat::Table => {
+            let width = if stdout.is_terminal() { terminal_width() } else { None };
+            render::matrix::table(&rows, width)
+        }
+        MatrixFormat::Json => render::matrix::json(&rows),
+        MatrixFormat::Csv => render::matrix::csv(&rows)?,
+        MatrixFormat::Markdown => render::matrix::markdown(&rows),
+    };
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::from(2)),
+        other => other?,
+    }
+    if let Some(line) = run.citation_summary() {
+        eprintln!("claimscope: {line}");
+    }
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// The terminal's width from `COLUMNS`, as shells export it; a table is not wrapped without it.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok()?.parse().ok().filter(|&w: &u16| w >= 40)
 }
 
 fn list_rules(args: &RuleArgs) -> Result<ExitCode> {

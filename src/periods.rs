@@ -1,0 +1,260 @@
+//! Periods as intervals of months, so that two claims' periods can be said to overlap or not:
+//! "2024", "FY2024", "H1 2025", "first half of 2025", "1H25", "Q3 2025", "3Q24", "third quarter
+//! of 2025", "September 2025", "January to June 2025", "as of June 2025", and 2024年, 2024财年,
+//! 2025年上半年, 2024年第三季度, 2025年前三季度, 2025年1-6月, 2025年6月, 截至2025年6月.
+//!
+//! A period that names no year ("the first half", 上半年) takes `year` when the caller knows the
+//! document's year; otherwise it has no interval, and nothing is said about its overlap.
+
+use crate::numbers::fold_width;
+use regex::Regex;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Months `first..=last`, each counted as `year * 12 + month - 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Interval {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl Interval {
+    fn months(year: u32, from: u32, to: u32) -> Interval {
+        Interval { first: year * 12 + from - 1, last: year * 12 + to - 1 }
+    }
+
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+
+    pub fn contains(&self, other: &Interval) -> bool {
+        self.first <= other.first && other.last <= self.last
+    }
+}
+
+impl fmt::Display for Interval {
+    /// The shortest usual name: "2024", "H1 2025", "Q3 2025", "Jun 2025", "Jan-Sep 2025".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let (y1, m1) = (self.first / 12, self.first % 12 + 1);
+        let (y2, m2) = (self.last / 12, self.last % 12 + 1);
+        if y1 != y2 {
+            return write!(f, "{} {y1}-{} {y2}", MONTHS[m1 as usize - 1], MONTHS[m2 as usize - 1]);
+        }
+        match (m1, m2) {
+            (1, 12) => write!(f, "{y1}"),
+            (1, 6) => write!(f, "H1 {y1}"),
+            (7, 12) => write!(f, "H2 {y1}"),
+            (a, b) if a == b => write!(f, "{} {y1}", MONTHS[a as usize - 1]),
+            (a, b) if b == a + 2 && a % 3 == 1 => write!(f, "Q{} {y1}", a / 3 + 1),
+            (a, b) => write!(f, "{}-{} {y1}", MONTHS[a as usize - 1], MONTHS[b as usize - 1]),
+        }
+    }
+}
+
+fn en_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            (?P<asof>\b(?:as\s+of|as\s+at|by\s+the\s+end\s+of|at\s+the\s+end\s+of|through)\s+)?
+            (?:
+                \b(?P<q1>[1-4])\s*Q\s*'?(?P<qy1>(?:19|20)?\d{2})\b
+              | \bQ(?P<q2>[1-4])(?:\s*|\s*[-/']\s*|\s+of\s+)(?P<qy2>(?:19|20)\d{2}|\d{2})\b
+              | \b(?P<qy3>(?:19|20)\d{2})\s*[-/]?\s*Q(?P<q3>[1-4])\b
+              | \b(?P<qw>first|second|third|fourth)\s+(?:calendar\s+|fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<qy4>(?:19|20)\d{2}))?
+              | \b(?P<h1>[12])\s*H\s*'?(?P<hy1>(?:19|20)?\d{2})\b
+              | \bH(?P<h2>[12])(?:\s*|\s*[-/']\s*|\s+of\s+)(?P<hy2>(?:19|20)\d{2}|\d{2})\b
+              | \b(?P<hw>first|second)\s+half(?:\s+of)?(?:\s+(?P<hy3>(?:19|20)\d{2}))?
+              | \b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:to|through|-|–)\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<my2>(?:19|20)\d{2})
+              | \b(?:\d{1,2}\s+)?(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?\s+(?P<my>(?:19|20)\d{2})
+              | \b(?:FY|fiscal(?:\s+year)?\s*)'?(?P<fy>(?:19|20)?\d{2})\b
+              | \b(?P<y>(?:19|20)\d{2})\b
+            )",
+        )
+        .expect("static regex")
+    })
+}
+
+fn zh_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?P<asof>截至|截止到?|到)?
+            (?:(?P<y>(?:19|20)\d{2})\s*年?度?)?
+            (?:
+                (?P<half>上|下)半年
+              | 前(?P<qs>[一二三1-3])(?:个)?季度
+              | (?:第)?(?P<q>[一二三四1-4])季度
+              | Q(?P<qq>[1-4])
+              | (?P<m1>1[0-2]|[1-9])\s*月?\s*[-–—~至到]\s*(?P<m2>1[0-2]|[1-9])\s*月(?:份)?
+              | (?P<m>1[0-2]|[1-9])\s*月(?:份|底|末)?
+              | (?P<fy>财年|全年|年度)
+            )?",
+        )
+        .expect("static regex")
+    })
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let w = word.to_ascii_lowercase();
+    NAMES.iter().position(|n| w.starts_with(n)).map(|i| i as u32 + 1)
+}
+
+fn year_of(digits: &str) -> Option<u32> {
+    let n: u32 = digits.parse().ok()?;
+    Some(if digits.len() == 2 { 2000 + n } else { n })
+}
+
+fn small_number(s: &str) -> Option<u32> {
+    match s {
+        "一" | "1" => Some(1),
+        "二" | "2" => Some(2),
+        "三" | "3" => Some(3),
+        "四" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+/// The interval a period tag's text names; `year` stands in when it names none.
+pub fn interval(text: &str, year: Option<u32>) -> Option<Interval> {
+    let folded = fold_width(text);
+    let t = folded.trim();
+    if t.chars().any(crate::segments::is_cjk) {
+        zh_interval(t, year).or_else(|| en_interval(t, year))
+    } else {
+        en_interval(t, year)
+    }
+}
+
+fn en_interval(t: &str, year: Option<u32>) -> Option<Interval> {
+    let c = en_re().captures(t)?;
+    let get = |n: &str| c.name(n).map(|m| m.as_str());
+    let y_or = |n: &str| get(n).and_then(year_of).or(year);
+    let quarter = |q: u32, y: u32| Interval::months(y, q * 3 - 2, q * 3);
+    let half = |h: u32, y: u32| Interval::months(y, h * 6 - 5, h * 6);
+    let span = if let Some(q) = get("q1").or(get("q2")).or(get("q3")) {
+        let y = get("qy1").or(get("qy2")).or(get("qy3")).and_then(year_of)?;
+        quarter(q.parse().ok()?, y)
+    } else if let Some(w) = get("qw") {
+        let q = ["first", "second", "third", "fourth"].iter().position(|x| x.eq_ignore_ascii_case(w))? as u32 + 1;
+        quarter(q, y_or("qy4")?)
+    } else if let Some(h) = get("h1").or(get("h2")) {
+        half(h.parse().ok()?, get("hy1").or(get("hy2")).and_then(year_of)?)
+    } else if let Some(w) = get("hw") {
+        half(if w.eq_ignore_ascii_case("first") { 1 } else { 2 }, y_or("hy3")?)
+    } else if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
+        let (a, b) = (month_of(a)?, month_of(b)?);
+        let y = year_of(get("my2")?)?;
+        (a <= b).then(|| Interval::months(y, a, b))?
+    } else if let Some(m) = get("m") {
+        let m = month_of(m)?;
+        let y = year_of(get("my")?)?;
+        Interval::months(y, m, m)
+    } else if let Some(fy) = get("fy") {
+        Interval::months(year_of(fy)?, 1, 12)
+    } else {
+        let y = year_of(get("y")?)?;
+        Interval::months(y, 1, 12)
+    };
+    Some(span)
+}
+
+fn zh_interval(t: &str, year: Option<u32>) -> Option<Interval> {
+    // The first match that names anything: the pattern is all optional, so skip empty ones.
+    let c = zh_re().captures_iter(t).find(|c| c.get(0).is_some_and(|m| !m.as_str().is_empty()))?;
+    let get = |n: &str| c.name(n).map(|m| m.as_str());
+    let named_year = get("y").and_then(year_of);
+    let y = named_year.or(year)?;
+    let span = if let Some(h) = get("half") {
+        if h == "上" { Interval::months(y, 1, 6) } else { Interval::months(y, 7, 12) }
+    } else if let Some(q) = get("qs") {
+        Interval::months(y, 1, small_number(q)? * 3)
+    } else if let Some(q) = get("q").or(get("qq")) {
+        let q = small_number(q)?;
+        Interval::months(y, q * 3 - 2, q * 3)
+    } else if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        (a <= b).then(|| Interval::months(y, a, b))?
+    } else if let Some(m) = get("m") {
+        let m: u32 = m.parse().ok()?;
+        Interval::months(y, m, m)
+    } else {
+        // A bare year, 2024年全年, 2024财年: the whole year, but only when a year was written.
+        named_year?;
+        Interval::months(y, 1, 12)
+    };
+    Some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(t: &str) -> String {
+        interval(t, None).map_or("-".to_string(), |i| i.to_string())
+    }
+
+    #[test]
+    fn english_forms() {
+        for (t, want) in [
+            ("2024", "2024"),
+            ("in 2024", "2024"),
+            ("FY2024", "2024"),
+            ("fiscal 2024", "2024"),
+            ("H1 2025", "H1 2025"),
+            ("1H25", "H1 2025"),
+            ("the first half of 2025", "H1 2025"),
+            ("second half of 2024", "H2 2024"),
+            ("Q3 2025", "Q3 2025"),
+            ("3Q24", "Q3 2024"),
+            ("Q2'25", "Q2 2025"),
+            ("2025 Q1", "Q1 2025"),
+            ("the third quarter of 2025", "Q3 2025"),
+            ("September 2025", "Sep 2025"),
+            ("12 weeks to 7 September 2025", "Sep 2025"),
+            ("January to June 2025", "H1 2025"),
+            ("as of June 2025", "Jun 2025"),
+            ("the first half", "-"),
+            ("last year", "-"),
+        ] {
+            assert_eq!(show(t), want, "{t:?}");
+        }
+        assert_eq!(interval("the first half", Some(2025)).map(|i| i.to_string()).as_deref(), Some("H1 2025"));
+    }
+
+    #[test]
+    fn chinese_forms() {
+        for (t, want) in [
+            ("2024年", "2024"),
+            ("2024财年", "2024"),
+            ("2024年全年", "2024"),
+            ("2025年上半年", "H1 2025"),
+            ("2024年下半年", "H2 2024"),
+            ("2024年第三季度", "Q3 2024"),
+            ("2024年三季度", "Q3 2024"),
+            ("2025Q2", "Q2 2025"),
+            ("2025年前三季度", "Jan-Sep 2025"),
+            ("2025年1-6月", "H1 2025"),
+            ("2025年1月至6月", "H1 2025"),
+            ("2025年6月", "Jun 2025"),
+            ("截至2025年6月", "Jun 2025"),
+            ("上半年", "-"),
+        ] {
+            assert_eq!(show(t), want, "{t:?}");
+        }
+        assert_eq!(interval("上半年", Some(2025)).map(|i| i.to_string()).as_deref(), Some("H1 2025"));
+    }
+
+    #[test]
+    fn overlap_and_nesting() {
+        let y2024 = interval("2024", None).unwrap();
+        let h1 = interval("2025年上半年", None).unwrap();
+        let q2 = interval("Q2 2025", None).unwrap();
+        assert!(!y2024.overlaps(&h1), "2024 and H1 2025 are disjoint");
+        assert!(h1.overlaps(&q2) && h1.contains(&q2) && !q2.contains(&h1));
+        assert!(y2024.contains(&interval("3Q24", None).unwrap()));
+    }
+}
