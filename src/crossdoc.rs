@@ -352,6 +352,7 @@ pub fn check(lex: &Lexicons, docs: &mut [DocFacts]) -> Vec<Finding> {
     let vs = views(lex, docs);
     let mut findings = Vec::new();
     rank_pairs(lex, &vs, &mut findings);
+    share_conflicts(lex, &vs, &mut findings);
     overflow(lex, &vs, &mut findings);
     contradicted(lex, &vs, &mut findings);
     arithmetic(lex, &vs, docs, &mut findings);
@@ -470,6 +471,44 @@ fn scope_groups<'v>(lex: &Lexicons, vs: &'v [View]) -> Vec<Vec<&'v View>> {
             g
         })
         .collect()
+}
+
+/// One tracker, one scope, one subject, two exact figures from two documents: they cannot both hold.
+fn share_conflicts(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
+    let exact: Vec<&View> = vs
+        .iter()
+        .filter(|v| v.kind == Kind::Share && v.bound == Bound::Exact && v.group.is_none())
+        .filter(|v| v.value.is_some() && v.subject.is_some() && v.source.is_some())
+        .filter(|v| v.metric.is_some() && v.market.is_some() && v.period.is_some())
+        .collect();
+    let mut seen: Vec<(usize, usize, String)> = Vec::new();
+    for (i, a) in exact.iter().enumerate() {
+        for b in &exact[i + 1..] {
+            let (sa, sb) = (a.subject.as_ref().expect("filtered"), b.subject.as_ref().expect("filtered"));
+            let one_source = matches!((&a.source, &b.source), (Some(p), Some(q)) if relation(lex, p, q) == Rel::Same);
+            if a.doc == b.doc || !one_source || relation(lex, sa, sb) != Rel::Same || !compare(lex, a, b).all_same() {
+                continue;
+            }
+            let (x, y) = (a.value.unwrap_or(0.0), b.value.unwrap_or(0.0));
+            // Two figures rounded differently ("46%", "46.4%") are one figure.
+            if (x - y).abs() <= 0.5 + 1e-9 {
+                continue;
+            }
+            let key = (a.doc, b.doc, sa.words.clone());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let source = a.source.as_ref().map_or("", |s| s.label.as_str());
+            let msg = format!(
+                "{} is given {} and {} in the same scope by the same source ({source})",
+                who(a),
+                pct(x),
+                pct(y)
+            );
+            out.push(Finding { code: "conflict", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
+        }
+    }
 }
 
 fn overflow(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
@@ -725,6 +764,30 @@ mod tests {
         let volcano = key_of(lex, Cat::Org, "火山引擎");
         assert_eq!(relation(lex, &volcano, &key_of(lex, Cat::Org, "Volcano Engine")), Rel::Same);
         assert!(same_subject(lex, &volcano, &key_of(lex, Cat::Org, "ByteDance")));
+    }
+
+    fn facts(scanner: &Scanner, path: &str, text: &str) -> DocFacts {
+        let doc = crate::Document::from_text(text.to_string());
+        let claims = scanner.scan(&doc);
+        let cues = crate::cues::read(&doc, &claims, scanner.lexicons());
+        DocFacts { path: path.to_string(), claims, cues, issuer: None, year: None }
+    }
+
+    #[test]
+    fn one_source_giving_two_figures_for_one_scope_is_a_conflict() {
+        let scanner = Scanner::with_defaults().unwrap();
+        let a = "According to IDC, Acme held 31.2% of China's smartphone shipments in Q2 2025.";
+        let b = "According to IDC, Acme held 27.5% of China's smartphone shipments in Q2 2025.";
+        let rounded = "According to IDC, Acme held 31% of China's smartphone shipments in Q2 2025.";
+        let other_source = "According to Canalys, Acme held 27.5% of China's smartphone shipments in Q2 2025.";
+        let codes = |texts: &[&str]| {
+            let mut set: Vec<DocFacts> =
+                texts.iter().enumerate().map(|(i, t)| facts(&scanner, &i.to_string(), t)).collect();
+            check(scanner.lexicons(), &mut set).into_iter().map(|f| f.code).collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&[a, b]), ["conflict"]);
+        assert!(codes(&[a, rounded]).is_empty(), "one figure rounded two ways");
+        assert!(codes(&[a, other_source]).is_empty(), "two trackers may differ");
     }
 
     #[test]
