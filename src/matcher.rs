@@ -218,7 +218,7 @@ impl Matcher {
 
 /// The set bits of rows of `words` words as (row, bit) pairs, in order.
 fn pairs(bits: &[u64], words: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
     for (i, &w) in bits.iter().enumerate() {
         let mut w = w;
         while w != 0 {

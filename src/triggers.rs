@@ -226,9 +226,12 @@ impl Dfa {
         let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, starts[j]));
         let mut lanes: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
         lanes[0] = found;
+        let stretches: [&[u8]; LANES] = std::array::from_fn(|j| &hay[starts[j]..starts[j] + chunk]);
+        // One index steps every lane and also gives the position of what it finds.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..chunk {
             for j in 0..LANES {
-                let s = self.step(state[j], hay[starts[j] + i]);
+                let s = self.step(state[j], stretches[j][i]);
                 state[j] = s;
                 if s >= self.first_match {
                     self.emit(s, starts[j] + i + 1, &mut lanes[j]);
