@@ -708,3 +708,33 @@ fn rule_folder_errors_exit_2() {
         assert!(r.stderr.contains(args[3]), "{args:?}: {}", r.stderr);
     }
 }
+
+#[test]
+fn github_annotations_and_csv_rows_for_ci() {
+    let dir = folder(&[("a.md", "Acme is the No. 1 brand.\n".as_bytes())]);
+    let r = run(dir.path(), &["scan", "--format", "github", "a.md"]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        !lines.is_empty() && lines.iter().all(|l| l.starts_with("::") && l.contains("file=a.md,line=1,col=")),
+        "{}",
+        r.stdout
+    );
+    let r = run(dir.path(), &["scan", "--format", "csv", "a.md"]);
+    let mut lines = r.stdout.lines();
+    assert!(lines.next().unwrap().starts_with("path,line,column,start,end,kind,rule,text,value"));
+    assert!(lines.next().unwrap().starts_with("a.md,1,"), "{}", r.stdout);
+}
+
+#[test]
+fn explain_says_what_why_and_how() {
+    let dir = folder(&[]);
+    let r = run(dir.path(), &["explain", "incomparable"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("incomparable (info):") && r.stdout.contains("How to fix the text:"), "{}", r.stdout);
+    let r = run(dir.path(), &["explain"]);
+    assert!(r.stdout.lines().count() >= 16 && r.stdout.contains("share-overflow"), "{}", r.stdout);
+    let r = run(dir.path(), &["explain", "no-such-flag"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no-such-flag"), "{}", r.stderr);
+}

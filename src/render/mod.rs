@@ -1,6 +1,7 @@
 //! Renderers: each output format is a function of the report model (and, for the human
 //! format, the source text it points into). Nothing here decides what a claim is.
 
+pub mod ci;
 pub mod human;
 pub mod json;
 pub mod matrix;

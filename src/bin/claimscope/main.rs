@@ -33,6 +33,11 @@ enum Command {
     /// Compare the claims of a set of documents: one row per claim, grouped by canonical market,
     /// with every cross-document finding.
     Matrix(MatrixArgs),
+    /// What a flag means, why it matters and how to fix the text.
+    Explain {
+        /// A flag code (no-source, conflict...); none lists them all.
+        code: Option<String>,
+    },
     /// List or test the rule set.
     Rules {
         #[command(subcommand)]
@@ -167,6 +172,10 @@ enum Format {
     Human,
     Json,
     Jsonl,
+    /// GitHub Actions workflow commands (`::warning file=...,line=...::`), one per flag.
+    Github,
+    /// One row per claim with every scope field, for spreadsheets.
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -188,6 +197,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => scan(args),
         Command::Matrix(args) => matrix(args),
+        Command::Explain { code } => explain(code.as_deref()),
         Command::Rules { command: RulesCommand::List { rules } } => list_rules(&rules),
         Command::Rules { command: RulesCommand::Test { rules } } => test_rules(&rules),
     };
@@ -241,6 +251,9 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         Format::Json => Some(render::json::ReportWriter::begin(&mut out)?),
         _ => None,
     };
+    if format == Format::Csv {
+        out.write_all(render::ci::csv_header().as_bytes())?;
+    }
     let mut section = String::new();
     let ran = {
         let mut emit = |done: Done| -> std::io::Result<()> {
@@ -252,7 +265,11 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                     match format {
                         Format::Jsonl => out.write_all(render::json::error_line(&e).as_bytes())?,
                         Format::Json => report.as_mut().expect("json has a report").error(e),
-                        Format::Human => {}
+                        Format::Github => {
+                            let msg = format!("{}{at}: {}", e.path, e.error).replace('%', "%25").replace('\n', "%0A");
+                            writeln!(out, "::error title=claimscope input error::{msg}")?
+                        }
+                        Format::Human | Format::Csv => {}
                     }
                 }
                 Done::Skipped { name, reason } => eprintln!("claimscope: {name}: skipped: {reason}"),
@@ -270,6 +287,8 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                         Format::Jsonl => {
                             out.write_all(render::json::lines(&name, meta.as_ref(), &claims).as_bytes())?
                         }
+                        Format::Github => out.write_all(render::ci::github(&name, &claims).as_bytes())?,
+                        Format::Csv => out.write_all(render::ci::csv_rows(&name, &claims).as_bytes())?,
                         Format::Human => {
                             let opts = render::human::Options { color };
                             let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
@@ -427,6 +446,28 @@ fn matrix(args: MatrixArgs) -> Result<ExitCode> {
 /// The terminal's width from `COLUMNS`, as shells export it; a table is not wrapped without it.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS").ok()?.parse().ok().filter(|&w: &u16| w >= 40)
+}
+
+fn explain(code: Option<&str>) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match code {
+        None => {
+            for f in claimscope::flags::FLAGS {
+                writeln!(out, "{:<22} {:<8} {}", f.code, f.severity.as_str(), f.summary)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(c) => match claimscope::flags::explain(c) {
+            Some(text) => {
+                writeln!(out, "{text}")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("claimscope: no flag is called \"{c}\"; `claimscope explain` lists them");
+                Ok(ExitCode::from(2))
+            }
+        },
+    }
 }
 
 fn list_rules(args: &RuleArgs) -> Result<ExitCode> {
