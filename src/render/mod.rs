@@ -5,6 +5,7 @@ pub mod ci;
 pub mod human;
 pub mod json;
 pub mod matrix;
+pub mod sarif;
 
 use crate::model::{Claim, Severity};
 

@@ -176,6 +176,8 @@ enum Format {
     Github,
     /// One row per claim with every scope field, for spreadsheets.
     Csv,
+    /// SARIF 2.1.0, one result per flag, for code-scanning dashboards.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -255,6 +257,8 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         out.write_all(render::ci::csv_header().as_bytes())?;
     }
     let mut section = String::new();
+    // SARIF is one log for the run, written when every document is in.
+    let mut sarif_docs: Vec<(String, Vec<claimscope::Claim>)> = Vec::new();
     let ran = {
         let mut emit = |done: Done| -> std::io::Result<()> {
             match done {
@@ -269,7 +273,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                             let msg = format!("{}{at}: {}", e.path, e.error).replace('%', "%25").replace('\n', "%0A");
                             writeln!(out, "::error title=claimscope input error::{msg}")?
                         }
-                        Format::Human | Format::Csv => {}
+                        Format::Human | Format::Csv | Format::Sarif => {}
                     }
                 }
                 Done::Skipped { name, reason } => eprintln!("claimscope: {name}: skipped: {reason}"),
@@ -289,6 +293,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                         }
                         Format::Github => out.write_all(render::ci::github(&name, &claims).as_bytes())?,
                         Format::Csv => out.write_all(render::ci::csv_rows(&name, &claims).as_bytes())?,
+                        Format::Sarif => sarif_docs.push((name, claims)),
                         Format::Human => {
                             let opts = render::human::Options { color };
                             let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
@@ -338,6 +343,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     }
     match (format, report) {
         (Format::Json, Some(report)) => report.end(&mut out)?,
+        (Format::Sarif, _) => out.write_all(render::sarif::log(&sarif_docs).as_bytes())?,
         (Format::Human, _) => {
             out.write_all(section.as_bytes())?;
             writeln!(out, "{}", render::human::summary(&totals))?
