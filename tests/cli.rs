@@ -738,3 +738,19 @@ fn explain_says_what_why_and_how() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no-such-flag"), "{}", r.stderr);
 }
+
+#[test]
+fn completions_man_page_stats_and_quiet() {
+    let dir = folder(&[("a.md", "Acme is the No. 1 brand.\n".as_bytes()), ("b.pdf", b"%PDF-1.4\n".as_slice())]);
+    let r = run(dir.path(), &["completions", "bash"]);
+    assert!(r.code == 0 && r.stdout.contains("_claimscope()"), "{}", r.stdout);
+    let r = run(dir.path(), &["man"]);
+    assert!(r.code == 0 && r.stdout.contains(".TH claimscope 1"), "{}", r.stdout);
+    let r = run(dir.path(), &["scan", "--format", "human", "--stats", "."]);
+    assert!(r.stderr.contains("2 documents") || r.stderr.contains("1 documents"), "{}", r.stderr);
+    assert!(r.stderr.contains("claims: rank 1") && r.stderr.contains("flags: "), "{}", r.stderr);
+    assert!(r.stdout.contains("1 claim in 1 document"), "{}", r.stdout);
+    let r = run(dir.path(), &["scan", "--format", "human", "-q", "."]);
+    assert!(!r.stderr.contains("skipped") && !r.stdout.contains("1 claim in 1 document"), "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("No. 1"), "the findings themselves still print: {}", r.stdout);
+}

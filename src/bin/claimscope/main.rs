@@ -38,6 +38,13 @@ enum Command {
         /// A flag code (no-source, conflict...); none lists them all.
         code: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from the command-line definition.
+    Man,
     /// List or test the rule set.
     Rules {
         #[command(subcommand)]
@@ -68,6 +75,12 @@ struct ScanArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Print no notices, no summary and no citation tally; errors still go to stderr.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Print counts (documents, bytes, claims by kind, flags by code) and speed to stderr at the end.
+    #[arg(long)]
+    stats: bool,
     /// Check each document on its own and write it as soon as it is done, instead of holding
     /// the set back to compare claims across documents (JSONL record streams never compare).
     #[arg(long)]
@@ -200,6 +213,19 @@ fn main() -> ExitCode {
         Command::Scan(args) => scan(args),
         Command::Matrix(args) => matrix(args),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "claimscope", &mut buf);
+            print_all(&buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut buf)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| print_all(&buf))
+        }
         Command::Rules { command: RulesCommand::List { rules } } => list_rules(&rules),
         Command::Rules { command: RulesCommand::Test { rules } } => test_rules(&rules),
     };
@@ -256,6 +282,8 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     if format == Format::Csv {
         out.write_all(render::ci::csv_header().as_bytes())?;
     }
+    let mut stats = Stats::default();
+    let started = std::time::Instant::now();
     let mut section = String::new();
     // SARIF is one log for the run, written when every document is in.
     let mut sarif_docs: Vec<(String, Vec<claimscope::Claim>)> = Vec::new();
@@ -276,12 +304,17 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                         Format::Human | Format::Csv | Format::Sarif => {}
                     }
                 }
-                Done::Skipped { name, reason } => eprintln!("claimscope: {name}: skipped: {reason}"),
+                Done::Skipped { name, reason } => {
+                    if !args.quiet {
+                        eprintln!("claimscope: {name}: skipped: {reason}")
+                    }
+                }
                 Done::Doc(s) => {
                     let Scanned { name, loaded, meta, claims, voice, .. } = *s;
                     tripped |= claims.iter().any(|c| fail_on.trips(c));
                     totals.add(&claims);
-                    let notices = loaded.notices;
+                    stats.add(loaded.doc.raw.len(), &claims);
+                    let notices = if args.quiet { Vec::new() } else { loaded.notices };
                     if format != Format::Human {
                         for n in &notices {
                             eprintln!("claimscope: {name}: {n}");
@@ -346,13 +379,18 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         (Format::Sarif, _) => out.write_all(render::sarif::log(&sarif_docs).as_bytes())?,
         (Format::Human, _) => {
             out.write_all(section.as_bytes())?;
-            writeln!(out, "{}", render::human::summary(&totals))?
+            if !args.quiet {
+                writeln!(out, "{}", render::human::summary(&totals))?
+            }
         }
         _ => {}
     }
     out.flush()?;
-    if let Some(line) = run.citation_summary() {
+    if let Some(line) = run.citation_summary().filter(|_| !args.quiet) {
         eprintln!("claimscope: {line}");
+    }
+    if args.stats {
+        eprint!("{}", stats.report(started.elapsed()));
     }
     Ok(if input_errors > 0 {
         ExitCode::from(2)
@@ -361,6 +399,44 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What `--stats` reports.
+#[derive(Default)]
+struct Stats {
+    documents: usize,
+    bytes: usize,
+    kinds: std::collections::BTreeMap<&'static str, usize>,
+    flags: std::collections::BTreeMap<String, usize>,
+}
+
+impl Stats {
+    fn add(&mut self, bytes: usize, claims: &[claimscope::Claim]) {
+        self.documents += 1;
+        self.bytes += bytes;
+        for c in claims {
+            *self.kinds.entry(c.kind.as_str()).or_default() += 1;
+            for f in &c.flags {
+                *self.flags.entry(f.code.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    fn report(&self, elapsed: std::time::Duration) -> String {
+        let secs = elapsed.as_secs_f64().max(1e-6);
+        let list = |m: Vec<(String, usize)>| m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ");
+        let kinds = list(self.kinds.iter().map(|(k, v)| (k.to_string(), *v)).collect());
+        let flags = list(self.flags.iter().map(|(k, v)| (k.clone(), *v)).collect());
+        format!(
+            "claimscope: {} documents, {} bytes in {:.2} s ({:.1} MB/s)\nclaimscope: claims: {}\nclaimscope: flags: {}\n",
+            self.documents,
+            self.bytes,
+            secs,
+            self.bytes as f64 / 1e6 / secs,
+            if kinds.is_empty() { "none".to_string() } else { kinds },
+            if flags.is_empty() { "none".to_string() } else { flags },
+        )
+    }
 }
 
 /// Where a held-back result goes when the set is written out.
@@ -452,6 +528,15 @@ fn matrix(args: MatrixArgs) -> Result<ExitCode> {
 /// The terminal's width from `COLUMNS`, as shells export it; a table is not wrapped without it.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS").ok()?.parse().ok().filter(|&w: &u16| w >= 40)
+}
+
+/// Writes generated text to stdout; a reader that stops early (`| head`) is not an error.
+fn print_all(bytes: &[u8]) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other.map(|()| ExitCode::SUCCESS).map_err(Into::into),
+    }
 }
 
 fn explain(code: Option<&str>) -> Result<ExitCode> {
