@@ -6,6 +6,10 @@
 //! began inside a longer one was never seen ("30% of total" found "% of" and lost "of
 //! total"), and the patterns it should have woken slept.
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
@@ -74,130 +78,50 @@ impl TriggerIndex {
 /// the step before it, so one walk leaves the core idle while several keep it busy.
 const LANES: usize = 2;
 
-/// An Aho-Corasick DFA over the literals, ASCII letters folded, reporting every occurrence
-/// of every literal (overlapping ones too). Hand-rolled rather than `aho_corasick`'s DFA so
-/// that a document is cut into stretches walked side by side (see `LANES`).
+/// The aho-corasick crate's DFA over the literals (ASCII letters folded, standard match
+/// semantics so every occurrence of every literal is reported, overlapping ones too), stepped
+/// by hand through its `Automaton` interface so that a document is cut into stretches walked
+/// side by side (see `LANES`).
 #[derive(Debug, Clone)]
 struct Dfa {
-    /// Byte to equivalence class: bytes no literal holds share class 0.
-    classes: [u8; 256],
-    /// Transitions, `states * stride`, each holding the target state premultiplied by `stride`.
-    trans: Vec<u32>,
-    stride: usize,
-    root: u32,
-    /// States from this one (premultiplied) on are those where some literal ends.
-    first_match: u32,
-    /// For match state `first_match / stride + k`, its literals are `outs[ends[k]..ends[k + 1]]`
-    /// as (literal, length in bytes).
-    ends: Vec<u32>,
-    outs: Vec<(u32, u32)>,
+    dfa: DFA,
+    start: StateID,
     /// The longest literal: a walk started this far back is in step with one from the start.
     max_len: usize,
 }
 
 impl Dfa {
     fn build(pats: &[String]) -> Dfa {
-        // Literals are UTF-8, which uses at most 243 byte values: the classes fit in a byte.
-        let mut classes = [0u8; 256];
-        let mut next_class = 1usize;
-        for p in pats {
-            for &b in p.as_bytes() {
-                let b = b.to_ascii_lowercase();
-                if classes[b as usize] == 0 {
-                    classes[b as usize] = next_class as u8;
-                    classes[b.to_ascii_uppercase() as usize] = next_class as u8;
-                    next_class += 1;
-                }
-            }
-        }
-        let stride = next_class;
-        const NONE: u32 = u32::MAX;
-        // The trie, then its failure links and the full transition table, breadth first.
-        let mut go: Vec<u32> = vec![NONE; stride];
-        let mut out: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
-        for (i, p) in pats.iter().enumerate() {
-            let mut s = 0usize;
-            for &b in p.as_bytes() {
-                let c = classes[b as usize] as usize;
-                if go[s * stride + c] == NONE {
-                    go[s * stride + c] = out.len() as u32;
-                    go.extend(std::iter::repeat_n(NONE, stride));
-                    out.push(Vec::new());
-                }
-                s = go[s * stride + c] as usize;
-            }
-            out[s].push((i as u32, p.len() as u32));
-        }
-        let n = out.len();
-        let mut fail = vec![0usize; n];
-        let mut queue = std::collections::VecDeque::new();
-        for t in &mut go[..stride] {
-            match *t {
-                NONE => *t = 0,
-                v => {
-                    // An empty literal (at the root) ends everywhere.
-                    let inherited = out[0].clone();
-                    out[v as usize].extend(inherited);
-                    queue.push_back(v as usize);
-                }
-            }
-        }
-        while let Some(u) = queue.pop_front() {
-            for c in 0..stride {
-                let v = go[u * stride + c];
-                let through_fail = go[fail[u] * stride + c];
-                if v == NONE {
-                    go[u * stride + c] = through_fail;
-                } else {
-                    let v = v as usize;
-                    fail[v] = through_fail as usize;
-                    let inherited = out[fail[v]].clone();
-                    out[v].extend(inherited);
-                    queue.push_back(v);
-                }
-            }
-        }
-        // Match states last, so one comparison tells a match.
-        let mut order: Vec<usize> = (0..n).filter(|&s| out[s].is_empty()).collect();
-        let plain = order.len();
-        order.extend((0..n).filter(|&s| !out[s].is_empty()));
-        let mut id = vec![0u32; n];
-        for (new, &old) in order.iter().enumerate() {
-            id[old] = (new * stride) as u32;
-        }
-        let mut trans = Vec::with_capacity(n * stride);
-        let (mut ends, mut outs) = (vec![0u32], Vec::new());
-        for &old in &order {
-            trans.extend(go[old * stride..(old + 1) * stride].iter().map(|&t| id[t as usize]));
-            if !out[old].is_empty() {
-                outs.extend(out[old].iter().copied());
-                ends.push(outs.len() as u32);
-            }
-        }
-        assert!(trans.len() <= u32::MAX as usize, "trigger automaton too large");
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Unanchored)
+            .build(pats)
+            .expect("trigger literals build an automaton");
+        let start = dfa.start_state(Anchored::No).expect("an unanchored start state");
         let max_len = pats.iter().map(String::len).max().unwrap_or(0);
-        Dfa { classes, trans, stride, root: id[0], first_match: (plain * stride) as u32, ends, outs, max_len }
+        Dfa { dfa, start, max_len }
     }
 
     #[inline(always)]
-    fn step(&self, s: u32, b: u8) -> u32 {
-        self.trans[s as usize + self.classes[b as usize] as usize]
+    fn step(&self, s: StateID, b: u8) -> StateID {
+        self.dfa.next_state(Anchored::No, s, b)
     }
 
     /// Records the literals that end at `end` in match state `s`, as (start, literal).
     #[inline]
-    fn emit(&self, s: u32, end: usize, found: &mut Vec<(u32, u32)>) {
-        let k = ((s - self.first_match) as usize) / self.stride;
-        for &(lit, len) in &self.outs[self.ends[k] as usize..self.ends[k + 1] as usize] {
-            found.push(((end - len as usize) as u32, lit));
+    fn emit(&self, s: StateID, end: usize, found: &mut Vec<(u32, u32)>) {
+        for k in 0..self.dfa.match_len(s) {
+            let lit = self.dfa.match_pattern(s, k);
+            found.push(((end - self.dfa.pattern_len(lit)) as u32, lit.as_u32()));
         }
     }
 
     /// One walk over `hay[from..to]` from state `s`, reporting what ends in it.
-    fn walk(&self, hay: &[u8], from: usize, to: usize, mut s: u32, found: &mut Vec<(u32, u32)>) -> u32 {
+    fn walk(&self, hay: &[u8], from: usize, to: usize, mut s: StateID, found: &mut Vec<(u32, u32)>) -> StateID {
         for (i, &b) in hay[from..to].iter().enumerate() {
             s = self.step(s, b);
-            if s >= self.first_match {
+            if self.dfa.is_special(s) && self.dfa.is_match(s) {
                 self.emit(s, from + i + 1, found);
             }
         }
@@ -205,27 +129,23 @@ impl Dfa {
     }
 
     /// The state a walk from the start is in before `at`: the last `max_len` bytes decide it.
-    fn state_at(&self, hay: &[u8], at: usize) -> u32 {
-        hay[at.saturating_sub(self.max_len)..at].iter().fold(self.root, |s, &b| self.step(s, b))
+    fn state_at(&self, hay: &[u8], at: usize) -> StateID {
+        hay[at.saturating_sub(self.max_len)..at].iter().fold(self.start, |s, &b| self.step(s, b))
     }
 
     /// Every occurrence of every literal as (start, literal), in order of their ends.
     fn find_all(&self, hay: &[u8]) -> Vec<(u32, u32)> {
         let mut found = Vec::new();
-        if self.root >= self.first_match {
-            self.emit(self.root, 0, &mut found);
-        }
         let n = hay.len();
         let chunk = n / LANES;
         // A stretch must be long enough to pay for its warm-up.
         if chunk < 8 * self.max_len.max(8) {
-            self.walk(hay, 0, n, self.root, &mut found);
+            self.walk(hay, 0, n, self.start, &mut found);
             return found;
         }
         let starts: [usize; LANES] = std::array::from_fn(|j| j * chunk);
-        let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, starts[j]));
+        let mut state: [StateID; LANES] = std::array::from_fn(|j| self.state_at(hay, starts[j]));
         let mut lanes: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
-        lanes[0] = found;
         let stretches: [&[u8]; LANES] = std::array::from_fn(|j| &hay[starts[j]..starts[j] + chunk]);
         // One index steps every lane and also gives the position of what it finds.
         #[allow(clippy::needless_range_loop)]
@@ -233,7 +153,7 @@ impl Dfa {
             for j in 0..LANES {
                 let s = self.step(state[j], stretches[j][i]);
                 state[j] = s;
-                if s >= self.first_match {
+                if self.dfa.is_special(s) && self.dfa.is_match(s) {
                     self.emit(s, starts[j] + i + 1, &mut lanes[j]);
                 }
             }
@@ -248,6 +168,7 @@ impl Dfa {
         found
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
