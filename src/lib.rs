@@ -26,6 +26,7 @@ pub mod scope;
 pub mod segments;
 pub mod selftest;
 pub mod subject;
+pub mod suppress;
 pub mod tables;
 pub mod triggers;
 pub mod verify;

@@ -262,6 +262,9 @@ pub struct DocumentReport {
     /// `article:published_time`, `<time datetime>`), as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Flags silenced by inline suppressions (`claimscope-disable...`, `claimscope: ignore`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
     /// A JSONL record's fields other than its id and body, carried through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<serde_json::Map<String, serde_json::Value>>,
@@ -289,4 +292,8 @@ pub struct Report {
     pub documents: Vec<DocumentReport>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<InputError>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

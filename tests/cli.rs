@@ -754,3 +754,23 @@ fn completions_man_page_stats_and_quiet() {
     assert!(!r.stderr.contains("skipped") && !r.stdout.contains("1 claim in 1 document"), "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("No. 1"), "the findings themselves still print: {}", r.stdout);
 }
+
+#[test]
+fn inline_suppressions_silence_flags_and_are_counted() {
+    let md = "<!-- claimscope-disable-next-line no-source no-period -->\nAcme held 31% of smartphone shipments.\n\n\
+              Bolt held 20% of smartphone shipments.\n";
+    let txt = "Acme held 31% of smartphone shipments. claimscope: ignore[no-source]\n";
+    let dir = folder(&[("a.md", md.as_bytes()), ("b.txt", txt.as_bytes())]);
+    let (report, _) = scan_json(dir.path(), &["a.md", "b.txt"]);
+    let a = document(&report, "a.md");
+    assert_eq!(a["suppressed"], 2);
+    let codes = |c: &Value| {
+        c["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert!(!codes(&claims(a)[0]).iter().any(|c| c == "no-source" || c == "no-period"), "{a:#}");
+    assert!(codes(&claims(a)[1]).contains(&"no-source".to_string()), "only the next line: {a:#}");
+    let b = document(&report, "b.txt");
+    assert_eq!(b["suppressed"], 1);
+    let r = run(dir.path(), &["scan", "--format", "human", "a.md", "b.txt"]);
+    assert!(r.stdout.contains("(3 suppressed)"), "{}", r.stdout);
+}

@@ -56,6 +56,7 @@ fn report(scanner: &Scanner, p: &Path) -> (Document, DocumentReport) {
         voice,
         meta: None,
         published,
+        suppressed: 0,
     };
     (doc, report)
 }

@@ -174,8 +174,9 @@ pub fn summary(t: &Totals) -> String {
     let plural = |n: usize, w: &str| {
         if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") }
     };
+    let suppressed = if t.suppressed > 0 { format!(" ({} suppressed)", t.suppressed) } else { String::new() };
     format!(
-        "{} in {}: {}, {}",
+        "{} in {}: {}, {}{suppressed}",
         plural(t.claims, "claim"),
         plural(t.documents, "document"),
         plural(t.errors, "error"),

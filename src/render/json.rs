@@ -98,6 +98,7 @@ mod tests {
             voice: None,
             meta: None,
             published: None,
+            suppressed: 0,
         };
         let errors = vec![InputError { path: "x".into(), line: Some(3), error: "not JSON".into() }];
         for (docs, errs) in [(vec![], vec![]), (vec![doc("a"), doc("b")], errors.clone()), (vec![doc("a")], vec![])] {

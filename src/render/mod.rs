@@ -36,6 +36,8 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Flags silenced inline.
+    pub suppressed: usize,
 }
 
 impl Totals {

@@ -310,7 +310,9 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                     }
                 }
                 Done::Doc(s) => {
-                    let Scanned { name, loaded, meta, claims, voice, .. } = *s;
+                    let Scanned { name, loaded, meta, mut claims, voice, silences, .. } = *s;
+                    let suppressed = claimscope::suppress::apply(&silences, &mut claims);
+                    totals.suppressed += suppressed;
                     tripped |= claims.iter().any(|c| fail_on.trips(c));
                     totals.add(&claims);
                     stats.add(loaded.doc.raw.len(), &claims);
@@ -342,6 +344,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                                 voice,
                                 meta,
                                 published,
+                                suppressed,
                             };
                             report.as_mut().expect("json has a report").document(&mut out, &doc)?;
                         }
@@ -503,6 +506,9 @@ fn matrix(args: MatrixArgs) -> Result<ExitCode> {
     }
     let mut facts = run::facts_of(&mut docs);
     claimscope::crossdoc::check(scanner.lexicons(), &mut facts);
+    for (f, d) in facts.iter_mut().zip(&docs) {
+        claimscope::suppress::apply(&d.silences, &mut f.claims);
+    }
     let rows = render::matrix::rows(scanner.lexicons(), &facts);
     let stdout = std::io::stdout();
     let text = match args.format {

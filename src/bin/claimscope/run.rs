@@ -20,6 +20,8 @@ pub struct Scanned {
     pub voice: Option<VoiceReport>,
     cues: Vec<Cue>,
     year: Option<u32>,
+    /// Inline suppressions, applied when the document is written (after the set checks).
+    pub silences: Vec<claimscope::suppress::Silence>,
 }
 
 pub enum Done {
@@ -76,7 +78,8 @@ impl<'s> Run<'s> {
                 }
                 let cues = cues::read(&loaded.doc, &claims, self.scanner.lexicons());
                 let year = year_of(&loaded);
-                let mut s = Scanned { name, loaded, meta, claims, voice, cues, year };
+                let silences = claimscope::suppress::read(&loaded.doc.raw);
+                let mut s = Scanned { name, loaded, meta, claims, voice, cues, year, silences };
                 if !self.cross {
                     check_set(self.scanner, std::slice::from_mut(&mut s));
                 }
