@@ -774,3 +774,27 @@ fn inline_suppressions_silence_flags_and_are_counted() {
     let r = run(dir.path(), &["scan", "--format", "human", "a.md", "b.txt"]);
     assert!(r.stdout.contains("(3 suppressed)"), "{}", r.stdout);
 }
+
+#[test]
+fn a_baseline_reports_only_new_findings_after_an_edit() {
+    let dir = folder(&[("a.md", "Acme held 31% of the market.\n".as_bytes())]);
+    let r = run(dir.path(), &["scan", "--format", "human", "--write-baseline", "base.json", "a.md"]);
+    assert_eq!(r.code, 1);
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap()).unwrap();
+    assert!(!base["findings"].as_array().unwrap().is_empty());
+    // The old claim moves down; a new one arrives.
+    write(dir.path(), "a.md", "New intro.\n\nAcme held 31% of the market.\n\nBolt is the No. 1 brand.\n");
+    let (report, r) = scan_json(dir.path(), &["--baseline", "base.json", "a.md"]);
+    let cs = claims(document(&report, "a.md"));
+    let old = cs.iter().find(|c| c["text"] == "31%").unwrap();
+    assert!(old["flags"].as_array().unwrap().is_empty(), "{old:#}");
+    assert!(
+        cs.iter().any(|c| c["text"].as_str().unwrap().contains("No. 1") && !c["flags"].as_array().unwrap().is_empty())
+    );
+    assert_eq!(r.code, 1, "the new finding still fails the run");
+    let r = run(dir.path(), &["scan", "--format", "human", "--baseline", "base.json", "a.md"]);
+    assert!(r.stdout.contains("in the baseline)"), "{}", r.stdout);
+    let r = run(dir.path(), &["scan", "--baseline", "missing.json", "a.md"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("missing.json"), "{}", r.stderr);
+}

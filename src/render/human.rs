@@ -174,7 +174,14 @@ pub fn summary(t: &Totals) -> String {
     let plural = |n: usize, w: &str| {
         if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") }
     };
-    let suppressed = if t.suppressed > 0 { format!(" ({} suppressed)", t.suppressed) } else { String::new() };
+    let mut quiet = Vec::new();
+    if t.suppressed > 0 {
+        quiet.push(format!("{} suppressed", t.suppressed));
+    }
+    if t.baselined > 0 {
+        quiet.push(format!("{} in the baseline", t.baselined));
+    }
+    let suppressed = if quiet.is_empty() { String::new() } else { format!(" ({})", quiet.join(", ")) };
     format!(
         "{} in {}: {}, {}{suppressed}",
         plural(t.claims, "claim"),

@@ -38,6 +38,8 @@ pub struct Totals {
     pub infos: usize,
     /// Flags silenced inline.
     pub suppressed: usize,
+    /// Flags left out because the baseline holds them.
+    pub baselined: usize,
 }
 
 impl Totals {

@@ -75,6 +75,12 @@ struct ScanArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Report only findings not in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding of this run to FILE as a baseline.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Print no notices, no summary and no citation tally; errors still go to stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -268,6 +274,17 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         FailOnArg::Warning => FailOn::Warning,
         FailOnArg::Never => FailOn::Never,
     };
+    let baseline = match &args.baseline {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read baseline {}", p.display()))?;
+            let b: claimscope::baseline::Baseline = serde_json::from_str(&text)
+                .with_context(|| format!("baseline {} is not a claimscope baseline", p.display()))?;
+            Some(b)
+        }
+    };
+    let known = baseline.as_ref().map(|b| b.keys());
+    let mut seen: Vec<claimscope::baseline::Entry> = Vec::new();
     // A JSONL stream is processed a record at a time and never held back.
     let cross = !args.no_cross && args.inputs.input == InputKind::Text;
     let run = run::Run::new(&args.inputs, &scanner, cross);
@@ -313,6 +330,12 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                     let Scanned { name, loaded, meta, mut claims, voice, silences, .. } = *s;
                     let suppressed = claimscope::suppress::apply(&silences, &mut claims);
                     totals.suppressed += suppressed;
+                    if args.write_baseline.is_some() {
+                        seen.extend(claimscope::baseline::entries(&name, &claims));
+                    }
+                    if let Some(keys) = &known {
+                        totals.baselined += claimscope::baseline::filter(keys, &name, &mut claims);
+                    }
                     tripped |= claims.iter().any(|c| fail_on.trips(c));
                     totals.add(&claims);
                     stats.add(loaded.doc.raw.len(), &claims);
@@ -394,6 +417,14 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     }
     if args.stats {
         eprint!("{}", stats.report(started.elapsed()));
+    }
+    if let Some(p) = &args.write_baseline {
+        let b = claimscope::baseline::Baseline::new(seen);
+        let text = serde_json::to_string_pretty(&b)? + "\n";
+        std::fs::write(p, text).with_context(|| format!("cannot write baseline {}", p.display()))?;
+        if !args.quiet {
+            eprintln!("claimscope: wrote {} findings to {}", b.findings.len(), p.display());
+        }
     }
     Ok(if input_errors > 0 {
         ExitCode::from(2)
