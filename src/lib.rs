@@ -7,6 +7,7 @@
 
 pub mod baseline;
 pub mod citations;
+pub mod config;
 pub mod crossdoc;
 pub mod cues;
 pub mod document;

@@ -41,6 +41,8 @@ pub enum Input {
 /// How inputs are read.
 #[derive(Clone)]
 pub struct Reading {
+    /// Globs to leave out of folder walks and the folder they are relative to.
+    pub exclude: Option<(PathBuf, Vec<String>)>,
     pub jsonl: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub fetch: FetchOptions,
@@ -69,7 +71,8 @@ pub fn jobs(paths: &[String], reading: &Reading) -> Box<dyn Iterator<Item = Job>
             }
         }));
     }
-    Box::new(paths.into_iter().flat_map(|p| -> Box<dyn Iterator<Item = Job> + Send> {
+    let exclude = reading.exclude.clone();
+    Box::new(paths.into_iter().flat_map(move |p| -> Box<dyn Iterator<Item = Job> + Send> {
         if p == "-" {
             return Box::new(std::iter::once(Job::Stdin));
         }
@@ -79,7 +82,7 @@ pub fn jobs(paths: &[String], reading: &Reading) -> Box<dyn Iterator<Item = Job>
         let path = Path::new(&p);
         match std::fs::metadata(path) {
             Err(e) => Box::new(std::iter::once(Job::Failed { reason: describe(&e), name: p, line: None })),
-            Ok(m) if m.is_dir() => Box::new(walk(path).into_iter()),
+            Ok(m) if m.is_dir() => Box::new(walk(path, &exclude).into_iter()),
             Ok(_) => Box::new(std::iter::once(Job::File { name: p.clone(), path: PathBuf::from(p) })),
         }
     }))
@@ -93,9 +96,26 @@ fn records(stream: String, reader: Box<dyn BufRead + Send>) -> Box<dyn Iterator<
     }))
 }
 
-fn walk(root: &Path) -> Vec<Job> {
+fn walk(root: &Path, exclude: &Option<(PathBuf, Vec<String>)>) -> Vec<Job> {
     let mut jobs = Vec::new();
-    for entry in ignore::WalkBuilder::new(root).sort_by_file_name(|a, b| a.cmp(b)).build() {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder.sort_by_file_name(|a, b| a.cmp(b));
+    // A config's excluded paths are globs relative to the config's folder.
+    if let Some((base, globs)) = exclude {
+        let mut o = ignore::overrides::OverrideBuilder::new(base);
+        for g in globs {
+            if let Err(e) = o.add(&format!("!{g}")) {
+                jobs.push(Job::Failed { name: g.clone(), reason: format!("bad exclude pattern: {e}"), line: None });
+            }
+        }
+        match o.build() {
+            Ok(o) => {
+                builder.overrides(o);
+            }
+            Err(e) => jobs.push(Job::Failed { name: base.display().to_string(), reason: e.to_string(), line: None }),
+        }
+    }
+    for entry in builder.build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                 let path = e.into_path();

@@ -45,6 +45,8 @@ enum Command {
     },
     /// Print the manual page (roff), generated from the command-line definition.
     Man,
+    /// Print the JSON Schema of claimscope.toml (for editors and validators).
+    Schema,
     /// List or test the rule set.
     Rules {
         #[command(subcommand)]
@@ -69,9 +71,9 @@ struct ScanArgs {
     /// Output format; human on a terminal, json otherwise.
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// Exit with status 1 when a flag at or above this severity is found.
-    #[arg(long, value_enum, default_value = "warning")]
-    fail_on: FailOnArg,
+    /// Exit with status 1 when a flag at or above this severity is found [default: warning].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -145,8 +147,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_cache: bool,
     /// Retries of a cited page after a 5xx, 408, 429 or timeout, waiting 1 s, 2 s, 4 s...
-    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
-    pub retries: u32,
+    /// [default: 3]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
+    /// Settings file [default: the nearest claimscope.toml in this folder or one above].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Let citation checks fetch loopback, private, link-local and unique-local addresses.
     #[arg(long)]
     pub allow_private_hosts: bool,
@@ -225,6 +231,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "claimscope", &mut buf);
             print_all(&buf)
         }
+        Command::Schema => print_all(claimscope::config::schema().as_bytes()),
         Command::Man => {
             let mut buf = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -245,12 +252,33 @@ fn main() -> ExitCode {
 }
 
 /// `strict` compiles and checks every rule now, the embedded ones included (rules test/list).
+/// The settings file named with --config, else the nearest one above the working folder.
+fn load_config(args: &InputArgs) -> Result<run::Loaded> {
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => claimscope::config::Config::discover(&std::env::current_dir()?),
+    };
+    let Some(path) = path else { return Ok(run::Loaded::default()) };
+    let config = claimscope::config::Config::load(&path)?;
+    let dir = path.parent().map(|d| if d.as_os_str().is_empty() { PathBuf::from(".") } else { d.to_path_buf() });
+    Ok(run::Loaded { config, dir, path: Some(path) })
+}
+
 fn load_scanner(args: &RuleArgs, strict: bool) -> Result<Scanner> {
+    load_scanner_with(args, strict, &run::Loaded::default())
+}
+
+fn load_scanner_with(args: &RuleArgs, strict: bool, config: &run::Loaded) -> Result<Scanner> {
     let mut sources: Vec<RuleSource> = if args.no_default_rules { Vec::new() } else { scanner::default_sources() };
     if strict {
         sources.iter_mut().for_each(|s| s.trusted = false);
     }
-    for dir in &args.rules {
+    let base = config.dir.clone().unwrap_or_default();
+    let configured: Vec<PathBuf> = config.config.rules.iter().map(|r| base.join(r)).collect();
+    if let Some(src) = config.path.as_ref().and_then(|p| config.config.lexicon_source(&p.display().to_string())) {
+        sources.push(src);
+    }
+    for dir in args.rules.iter().chain(&configured) {
         let found = scanner::sources_in(dir).with_context(|| format!("cannot read rule folder {}", dir.display()))?;
         if found.is_empty() {
             anyhow::bail!("rule folder {} holds no .toml files", dir.display());
@@ -261,7 +289,8 @@ fn load_scanner(args: &RuleArgs, strict: bool) -> Result<Scanner> {
 }
 
 fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let scanner = load_scanner(&args.inputs.rules, false)?;
+    let config = load_config(&args.inputs)?;
+    let scanner = load_scanner_with(&args.inputs.rules, false, &config)?;
     let stdout = std::io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() { Format::Human } else { Format::Json });
     let color = match args.color {
@@ -269,10 +298,10 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
         Color::Never => false,
         Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let fail_on = match args.fail_on {
-        FailOnArg::Error => FailOn::Error,
-        FailOnArg::Warning => FailOn::Warning,
-        FailOnArg::Never => FailOn::Never,
+    let fail_on = match (args.fail_on, config.config.fail_on.as_deref()) {
+        (Some(FailOnArg::Error), _) | (None, Some("error")) => FailOn::Error,
+        (Some(FailOnArg::Never), _) | (None, Some("never")) => FailOn::Never,
+        _ => FailOn::Warning,
     };
     let baseline = match &args.baseline {
         None => None,
@@ -287,7 +316,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     let mut seen: Vec<claimscope::baseline::Entry> = Vec::new();
     // A JSONL stream is processed a record at a time and never held back.
     let cross = !args.no_cross && args.inputs.input == InputKind::Text;
-    let run = run::Run::new(&args.inputs, &scanner, cross);
+    let run = run::Run::new(&args.inputs, &scanner, cross, &config);
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut totals = Totals::default();
     let mut tripped = false;
@@ -328,6 +357,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                 }
                 Done::Doc(s) => {
                     let Scanned { name, loaded, meta, mut claims, voice, silences, .. } = *s;
+                    config.config.apply(&mut claims);
                     let suppressed = claimscope::suppress::apply(&silences, &mut claims);
                     totals.suppressed += suppressed;
                     if args.write_baseline.is_some() {
@@ -520,8 +550,9 @@ fn findings_section(findings: &[claimscope::crossdoc::Finding], docs: &[Scanned]
 }
 
 fn matrix(args: MatrixArgs) -> Result<ExitCode> {
-    let scanner = load_scanner(&args.inputs.rules, false)?;
-    let run = run::Run::new(&args.inputs, &scanner, true);
+    let config = load_config(&args.inputs)?;
+    let scanner = load_scanner_with(&args.inputs.rules, false, &config)?;
+    let run = run::Run::new(&args.inputs, &scanner, true, &config);
     let (mut docs, order) = collect(&run);
     let mut failed = 0;
     for slot in &order {
@@ -538,6 +569,7 @@ fn matrix(args: MatrixArgs) -> Result<ExitCode> {
     let mut facts = run::facts_of(&mut docs);
     claimscope::crossdoc::check(scanner.lexicons(), &mut facts);
     for (f, d) in facts.iter_mut().zip(&docs) {
+        config.config.apply(&mut f.claims);
         claimscope::suppress::apply(&d.silences, &mut f.claims);
     }
     let rows = render::matrix::rows(scanner.lexicons(), &facts);

@@ -11,6 +11,14 @@ use claimscope::model::{InputError, VoiceReport};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+/// The settings file of a run, if any, and the folder its relative paths start from.
+#[derive(Default)]
+pub struct Loaded {
+    pub config: claimscope::config::Config,
+    pub dir: Option<PathBuf>,
+    pub path: Option<PathBuf>,
+}
+
 /// A document scanned, on its way to the renderer.
 pub struct Scanned {
     pub name: String,
@@ -41,8 +49,14 @@ pub struct Run<'s> {
 }
 
 impl<'s> Run<'s> {
-    pub fn new(args: &InputArgs, scanner: &'s Scanner, cross: bool) -> Run<'s> {
+    pub fn new(args: &InputArgs, scanner: &'s Scanner, cross: bool, config: &Loaded) -> Run<'s> {
+        let exclude = config
+            .dir
+            .clone()
+            .filter(|_| !config.config.exclude.is_empty())
+            .map(|d| (d, config.config.exclude.clone()));
         let reading = inputs::Reading {
+            exclude,
             jsonl: args.input == InputKind::Jsonl,
             encoding: args.encoding,
             fetch: fetch::FetchOptions {
@@ -51,12 +65,22 @@ impl<'s> Run<'s> {
                 ..fetch::FetchOptions::default()
             },
         };
-        let citer = args.check_citations.then(|| {
+        let cfg = &config.config.citations;
+        let citer = (args.check_citations || cfg.check).then(|| {
+            let mut fetch = reading.fetch.clone();
+            if let Some(t) = cfg.timeout.filter(|t| *t > 0.0 && t.is_finite()) {
+                fetch.timeout = std::time::Duration::from_secs_f64(t);
+            }
+            let configured = cfg.cache.as_ref().map(|c| config.dir.clone().unwrap_or_default().join(c));
             let opts = check::CheckOptions {
-                fetch: reading.fetch.clone(),
-                cache_dir: if args.no_cache { None } else { args.cache.clone().or_else(default_cache_dir) },
-                allow_private: args.allow_private_hosts,
-                retries: args.retries,
+                fetch,
+                cache_dir: if args.no_cache {
+                    None
+                } else {
+                    args.cache.clone().or(configured).or_else(default_cache_dir)
+                },
+                allow_private: args.allow_private_hosts || cfg.allow_private_hosts,
+                retries: args.retries.or(cfg.retries).unwrap_or(3),
                 progress: std::io::stderr().is_terminal(),
                 ..check::CheckOptions::default()
             };
