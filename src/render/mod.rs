@@ -2,6 +2,7 @@
 //! format, the source text it points into). Nothing here decides what a claim is.
 
 pub mod ci;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod matrix;

@@ -77,6 +77,9 @@ struct ScanArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Report only findings not in this baseline (written by --write-baseline).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -203,6 +206,8 @@ enum Format {
     Csv,
     /// SARIF 2.1.0, one result per flag, for code-scanning dashboards.
     Sarif,
+    /// One self-contained HTML page: every claim highlighted, details on click, a sortable table.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -317,7 +322,11 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     // A JSONL stream is processed a record at a time and never held back.
     let cross = !args.no_cross && args.inputs.input == InputKind::Text;
     let run = run::Run::new(&args.inputs, &scanner, cross, &config);
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?),
+        None => Box::new(stdout.lock()),
+    };
+    let mut out = std::io::BufWriter::new(sink);
     let mut totals = Totals::default();
     let mut tripped = false;
     let mut input_errors = 0;
@@ -333,6 +342,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     let mut section = String::new();
     // SARIF is one log for the run, written when every document is in.
     let mut sarif_docs: Vec<(String, Vec<claimscope::Claim>)> = Vec::new();
+    let mut html_docs: Vec<(String, String, Vec<claimscope::Claim>)> = Vec::new();
     let ran = {
         let mut emit = |done: Done| -> std::io::Result<()> {
             match done {
@@ -347,7 +357,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                             let msg = format!("{}{at}: {}", e.path, e.error).replace('%', "%25").replace('\n', "%0A");
                             writeln!(out, "::error title=claimscope input error::{msg}")?
                         }
-                        Format::Human | Format::Csv | Format::Sarif => {}
+                        Format::Human | Format::Csv | Format::Sarif | Format::Html => {}
                     }
                 }
                 Done::Skipped { name, reason } => {
@@ -382,6 +392,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                         Format::Github => out.write_all(render::ci::github(&name, &claims).as_bytes())?,
                         Format::Csv => out.write_all(render::ci::csv_rows(&name, &claims).as_bytes())?,
                         Format::Sarif => sarif_docs.push((name, claims)),
+                        Format::Html => html_docs.push((name, loaded.doc.raw, claims)),
                         Format::Human => {
                             let opts = render::human::Options { color };
                             let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
@@ -433,6 +444,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     match (format, report) {
         (Format::Json, Some(report)) => report.end(&mut out)?,
         (Format::Sarif, _) => out.write_all(render::sarif::log(&sarif_docs).as_bytes())?,
+        (Format::Html, _) => out.write_all(render::html::report(&html_docs).as_bytes())?,
         (Format::Human, _) => {
             out.write_all(section.as_bytes())?;
             if !args.quiet {
