@@ -109,7 +109,14 @@ pub fn document(path: &str, raw: &str, claims: &[Claim], notices: &[String], opt
             )
             .element(Level::NOTE.message(scope));
         for f in &c.flags {
-            group = group.element(level(Some(f.severity)).message(format!("[{}] {}", f.code, f.message)));
+            // A cross-document finding says where the other claims are, so the reader can go there.
+            let see: Vec<String> = f
+                .related
+                .iter()
+                .map(|r| format!("{}:{}:{} \"{}\"", r.path, r.span.line, r.span.column, r.text))
+                .collect();
+            let see = if see.is_empty() { String::new() } else { format!(" (see {})", see.join(", ")) };
+            group = group.element(level(Some(f.severity)).message(format!("[{}] {}{see}", f.code, f.message)));
         }
         for x in &c.citations {
             group = group.element(Level::NOTE.message(citation_text(x)));
