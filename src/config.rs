@@ -22,6 +22,9 @@ pub struct Config {
     /// Extra rule folders (*.toml), relative to this file.
     #[serde(default)]
     pub rules: Vec<PathBuf>,
+    /// Rule ids whose claims are not reported (`claimscope rules list` shows the ids).
+    #[serde(default)]
+    pub disable_rules: Vec<String>,
     /// Paths to leave out of folder scans (gitignore-style globs, relative to this file).
     #[serde(default)]
     pub exclude: Vec<String>,
@@ -147,9 +150,16 @@ impl Config {
         })
     }
 
-    /// Applies flag settings to a document's claims: disabled codes go, severities change.
-    pub fn apply(&self, claims: &mut [crate::model::Claim]) {
+    /// A disabled rule id that no loaded rule has: named so a typo is not silently ignored.
+    pub fn unknown_rule(&self, set: &crate::rules::RuleSet) -> Option<&str> {
+        self.disable_rules.iter().find(|id| !set.rules.iter().any(|r| &r.id == *id)).map(String::as_str)
+    }
+
+    /// Applies the settings to a document's claims: disabled rules' claims and disabled flag
+    /// codes go, severities change.
+    pub fn apply(&self, claims: &mut Vec<crate::model::Claim>) {
         use crate::model::Severity;
+        claims.retain(|c| !self.disable_rules.contains(&c.rule));
         for c in claims {
             c.flags.retain(|f| {
                 !self.flags.disable.contains(&f.code) && self.flags.enable.as_ref().is_none_or(|e| e.contains(&f.code))

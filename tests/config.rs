@@ -75,3 +75,18 @@ fn the_committed_schema_describes_configs() {
         "`claimscope schema` prints the committed schema"
     );
 }
+
+#[test]
+fn a_disabled_rule_reports_nothing_and_an_unknown_one_is_named() {
+    let dir = folder(&[
+        ("claimscope.toml", "disable_rules = [\"en.rank.number\"]\n".as_bytes()),
+        ("a.md", "Acme is the No. 1 brand. Bolt ranked second.\n".as_bytes()),
+    ]);
+    let (report, _) = scan_json(dir.path(), &["a.md"]);
+    let rules: Vec<&str> = claims(document(&report, "a.md")).iter().map(|c| c["rule"].as_str().unwrap()).collect();
+    assert!(!rules.contains(&"en.rank.number") && !rules.is_empty(), "{rules:?}");
+    write(dir.path(), "claimscope.toml", "disable_rules = [\"en.rank.nmber\"]\n");
+    let r = run(dir.path(), &["scan", "a.md"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("en.rank.nmber") && r.stderr.contains("claimscope.toml"), "{}", r.stderr);
+}

@@ -290,7 +290,14 @@ fn load_scanner_with(args: &RuleArgs, strict: bool, config: &run::Loaded) -> Res
         }
         sources.extend(found);
     }
-    Scanner::new(&sources).map_err(|e| anyhow::anyhow!("the rule set does not load:\n{e}"))
+    let scanner = Scanner::new(&sources).map_err(|e| anyhow::anyhow!("the rule set does not load:\n{e}"))?;
+    if let (Some(id), Some(path)) = (config.config.unknown_rule(&scanner.set), &config.path) {
+        anyhow::bail!(
+            "{}: disable_rules names \"{id}\", which no loaded rule has (`claimscope rules list`)",
+            path.display()
+        );
+    }
+    Ok(scanner)
 }
 
 fn scan(args: ScanArgs) -> Result<ExitCode> {
