@@ -429,7 +429,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
             Ok(())
         };
         if cross {
-            let (mut docs, order) = collect(&run);
+            let (mut docs, order) = collect(&run, args.quiet);
             let findings = run::check_set(&scanner, &mut docs);
             if format == Format::Human {
                 section = findings_section(&findings, &docs);
@@ -529,10 +529,23 @@ enum Slot {
 }
 
 /// Every input's result, the documents apart (for the set checks) and the order to write in.
-fn collect(run: &run::Run<'_>) -> (Vec<Scanned>, Vec<Slot>) {
+fn collect(run: &run::Run<'_>, quiet: bool) -> (Vec<Scanned>, Vec<Slot>) {
     let mut docs = Vec::new();
     let mut order = Vec::new();
+    // Nothing reaches stdout while a set is read, so a spinner on a terminal's stderr is clean.
+    let progress = if !quiet && std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents read {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let collected: Result<(), std::convert::Infallible> = run.each(|d| {
+        progress.inc(1);
         match d {
             Done::Doc(s) => {
                 docs.push(*s);
@@ -543,6 +556,7 @@ fn collect(run: &run::Run<'_>) -> (Vec<Scanned>, Vec<Slot>) {
         Ok(())
     });
     let Ok(()) = collected;
+    progress.finish_and_clear();
     (docs, order)
 }
 
@@ -572,7 +586,7 @@ fn matrix(args: MatrixArgs) -> Result<ExitCode> {
     let config = load_config(&args.inputs)?;
     let scanner = load_scanner_with(&args.inputs.rules, false, &config)?;
     let run = run::Run::new(&args.inputs, &scanner, true, &config);
-    let (mut docs, order) = collect(&run);
+    let (mut docs, order) = collect(&run, false);
     let mut failed = 0;
     for slot in &order {
         match slot {
