@@ -273,7 +273,7 @@ fn is_boilerplate(body: &str) -> bool {
             && t.split_whitespace().any(is_month))
 }
 
-fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
     [
         "january",

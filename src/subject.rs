@@ -575,21 +575,7 @@ fn trim_en_name(name: &str) -> Option<&str> {
     let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
     let l = out.to_lowercase();
     // "the April-June quarter": months are a period, not a name.
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(|w| MONTHS.contains(&w)) {
+    if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(crate::segments::is_month) {
         return None;
     }
     // "Q2 2025" left as "2025" after its quarter is dropped: a year is nobody.
