@@ -337,29 +337,29 @@ fn markers(doc: &Document, in_refs: &[bool], out: &mut DocCitations) {
         push(m.range(), keys, out);
     }
     // Bare circled numbers are markers only where a list gives them entries: elsewhere they
-    // number the points of an argument.
-    for (i, c) in text.char_indices() {
+    // number the points of an argument. Superscript digits right after a word or figure: ³, ¹².
+    // Both are encoded with a lead byte of 0xC2 or 0xE2, so only those bytes are looked at.
+    let bytes = text.as_bytes();
+    let mut skip_to = 0;
+    for i in memchr::memchr2_iter(0xC2, 0xE2, bytes) {
+        if i < skip_to {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { continue };
+        let after_word = text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace());
         if let Some(n) = circled(c)
             && !text[..i].ends_with('注')
             && circled_keys.contains(&n.to_string())
-            && text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace())
+            && after_word
         {
             push(i..i + c.len_utf8(), vec![n.to_string()], out);
-        }
-    }
-    // Superscript digits right after a word or figure: ³, ¹².
-    let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
-        if superscript_digit(c).is_some() && text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace()) {
+        } else if superscript_digit(c).is_some() && after_word {
             let run: String = text[i..].chars().map_while(superscript_digit).collect();
             let len: usize = text[i..].chars().take(run.chars().count()).map(char::len_utf8).sum();
             let key = run.trim_start_matches('0').to_string();
             push(i..i + len, if key.is_empty() { Vec::new() } else { vec![key] }, out);
-            i += len;
-            continue;
+            skip_to = i + len;
         }
-        i += c.len_utf8();
     }
     // <sup>3</sup>, <sup>1,4</sup> in a page: they belong to the sentence they close.
     for sup in &doc.superscripts {

@@ -537,13 +537,14 @@ fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<
         let ex_line = loader.line(i, ex.span().start);
         let e = ex.get_ref();
         let lower = e.text.to_lowercase();
-        if !lower_triggers.iter().any(|t| lower.contains(t.as_str())) {
+        if !lower_triggers.iter().any(|t| crate::triggers::occurs(&lower, t)) {
             loader.err(
                 i,
                 ex.span().start,
                 format!("rule \"{}\" can never match this example: it holds none of the triggers", raw.id),
             );
-        } else if !requires_triggers.is_empty() && !requires_triggers.iter().any(|t| lower.contains(t.as_str())) {
+        } else if !requires_triggers.is_empty() && !requires_triggers.iter().any(|t| crate::triggers::occurs(&lower, t))
+        {
             loader.err(
                 i,
                 ex.span().start,
@@ -700,7 +701,7 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
     let lower: Vec<String> = raw.triggers.iter().map(|t| t.to_lowercase()).collect();
     for ex in raw.examples.iter().filter(|_| !lower.is_empty()) {
         let text = ex.get_ref().to_lowercase();
-        if !lower.iter().any(|t| text.contains(t.as_str())) {
+        if !lower.iter().any(|t| crate::triggers::occurs(&text, t)) {
             loader.err(
                 i,
                 ex.span().start,

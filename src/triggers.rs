@@ -17,6 +17,8 @@ pub struct TriggerIndex {
     dfa: Option<Dfa>,
     /// For each literal, the patterns it wakes.
     owners: Vec<Vec<usize>>,
+    /// For each literal, whether it must start a word (see `starts_word`).
+    word_start: Vec<bool>,
     /// Patterns with no literals: they run everywhere.
     always: Vec<usize>,
     len: usize,
@@ -49,14 +51,19 @@ impl TriggerIndex {
         }
         let dfa = (!pats.is_empty()).then(|| Dfa::build(&pats));
         let owners = own;
-        TriggerIndex { dfa, owners, always, len }
+        let word_start = pats.iter().map(|p| starts_word(p)).collect();
+        TriggerIndex { dfa, owners, word_start, always, len }
     }
 
     /// Every (position, patterns) pair: where a literal starts and which patterns it wakes,
     /// in order of the literals' ends.
     pub fn hits<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'h [usize])> + 'h {
         let found = self.dfa.as_ref().map(|d| d.find_all(hay.as_bytes())).unwrap_or_default();
-        found.into_iter().map(|(start, lit)| (start as usize, self.owners[lit as usize].as_slice()))
+        let bytes = hay.as_bytes();
+        found.into_iter().filter_map(move |(start, lit)| {
+            let (start, lit) = (start as usize, lit as usize);
+            (!self.word_start[lit] || at_word_start(bytes, start)).then(|| (start, self.owners[lit].as_slice()))
+        })
     }
 
     /// The patterns worth running on `hay`, as a membership table indexed by pattern.
@@ -72,6 +79,25 @@ impl TriggerIndex {
         }
         want
     }
+}
+
+/// A literal that begins with an ASCII letter wakes its patterns only where it begins a word:
+/// "led" in "called", "put " in "output" and "top" in "laptop" are not the words the rules
+/// look for, and in running text they outnumber them.
+pub fn starts_word(literal: &str) -> bool {
+    literal.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// No ASCII letter, digit or underscore right before `at`. Other scripts are let through: a
+/// rule's own `\b` decides there.
+fn at_word_start(hay: &[u8], at: usize) -> bool {
+    at == 0 || !(hay[at - 1].is_ascii_alphanumeric() || hay[at - 1] == b'_')
+}
+
+/// Whether `literal` (lower case) occurs in `hay_lower` as the trigger pass would see it.
+pub fn occurs(hay_lower: &str, literal: &str) -> bool {
+    let word = starts_word(literal);
+    hay_lower.match_indices(literal).any(|(at, _)| !word || at_word_start(hay_lower.as_bytes(), at))
 }
 
 /// Independent walks over stretches of a text, interleaved: a DFA step waits on the load of
@@ -187,6 +213,17 @@ mod tests {
         let lits = [vec!["% of".to_string()], vec!["of total".to_string()]];
         let idx = TriggerIndex::new(lits.iter().enumerate().map(|(i, l)| (i, l.as_slice())));
         assert_eq!(idx.wanted("made up 30% of total revenue"), vec![true, true]);
+    }
+
+    #[test]
+    fn a_literal_inside_a_word_wakes_nothing() {
+        let lits = [vec!["led".to_string()], vec!["put ".to_string()], vec!["%".to_string()]];
+        let idx = TriggerIndex::new(lits.iter().enumerate().map(|(i, l)| (i, l.as_slice())));
+        assert_eq!(idx.wanted("it was called off; output rose 3%"), vec![false, false, true]);
+        assert_eq!(idx.wanted("Led by Acme, they put in 3%"), vec![true, true, true]);
+        assert_eq!(idx.wanted("(led) and “led” and 华为led"), vec![true, false, false]);
+        assert!(occurs("who led the market", "led") && !occurs("she called it", "led"));
+        assert!(occurs("up 12%", "%") && occurs("ranked 12th", "12th"));
     }
 
     #[test]
