@@ -6,8 +6,7 @@
 //! began inside a longer one was never seen ("30% of total" found "% of" and lost "of
 //! total"), and the patterns it should have woken slept.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
@@ -105,13 +104,21 @@ pub fn occurs(hay_lower: &str, literal: &str) -> bool {
 const LANES: usize = 2;
 
 /// The aho-corasick crate's DFA over the literals (ASCII letters folded, standard match
-/// semantics so every occurrence of every literal is reported, overlapping ones too), stepped
-/// by hand through its `Automaton` interface so that a document is cut into stretches walked
-/// side by side (see `LANES`).
+/// semantics so every occurrence of every literal is reported, overlapping ones too), copied
+/// into a flat table so that a step is two loads and an add: states are renumbered with match
+/// states last (one compare tells a match) and bytes mapped to classes of equal columns. A
+/// document is cut into stretches walked side by side (see `LANES`).
 #[derive(Debug, Clone)]
 struct Dfa {
-    dfa: DFA,
-    start: StateID,
+    classes: [u8; 256],
+    /// Transitions, premultiplied by the stride: the next state is `trans[state + class]`.
+    trans: Vec<u32>,
+    start: u32,
+    /// States from here on end a literal.
+    first_match: u32,
+    /// Per match state, the literals ending there as (literal, length).
+    ends: Vec<Vec<(u32, u32)>>,
+    stride2: u32,
     /// The longest literal: a walk started this far back is in step with one from the start.
     max_len: usize,
 }
@@ -125,29 +132,110 @@ impl Dfa {
             .build(pats)
             .expect("trigger literals build an automaton");
         let start = dfa.start_state(Anchored::No).expect("an unanchored start state");
+        // A byte in no literal takes every state back to the start, and an ASCII letter goes
+        // where its other case goes: so each literal byte (folded) is a class of its own and
+        // all other bytes share one. A byte of each class stands for it in the walk below.
+        let mut used = [false; 256];
+        for &byte in pats.iter().flat_map(|p| p.as_bytes()) {
+            used[usize::from(byte.to_ascii_lowercase())] = true;
+            used[usize::from(byte.to_ascii_uppercase())] = true;
+        }
+        let mut classes = [0u8; 256];
+        let mut reps: Vec<u8> = Vec::new();
+        let other = (0..=255u8).find(|&b| !used[usize::from(b)]);
+        if let Some(b) = other {
+            reps.push(b);
+        }
+        for b in (0..=255u8).filter(|&b| used[usize::from(b)]) {
+            let folded = b.to_ascii_lowercase();
+            if b != folded {
+                continue; // an upper-case letter joins its lower case below
+            }
+            let class = reps.len() as u8;
+            reps.push(b);
+            classes[usize::from(b)] = class;
+            classes[usize::from(b.to_ascii_uppercase())] = class;
+        }
+        // Every state reachable from the start, in the order first seen; `ids` maps the
+        // crate's state ids (sparse) to those positions.
+        const UNSEEN: u32 = u32::MAX;
+        let mut ids: Vec<u32> = Vec::new();
+        let mut number = |sid: StateID, order: &mut Vec<StateID>| -> u32 {
+            let k = sid.as_usize();
+            if k >= ids.len() {
+                ids.resize(k + 1, UNSEEN);
+            }
+            if ids[k] == UNSEEN {
+                ids[k] = order.len() as u32;
+                order.push(sid);
+            }
+            ids[k]
+        };
+        let mut order = vec![];
+        number(start, &mut order);
+        let mut rows: Vec<Vec<u32>> = Vec::new();
+        while rows.len() < order.len() {
+            let sid = order[rows.len()];
+            let row = reps.iter().map(|&b| number(dfa.next_state(Anchored::No, sid, b), &mut order)).collect();
+            rows.push(row);
+        }
+        // Match states last.
+        let mut rank: Vec<usize> = (0..order.len()).collect();
+        rank.sort_by_key(|&i| (dfa.is_match(order[i]), i));
+        let mut new_id = vec![0usize; order.len()];
+        for (n, &i) in rank.iter().enumerate() {
+            new_id[i] = n;
+        }
+        let stride2 = reps.len().next_power_of_two().trailing_zeros();
+        let mut trans = vec![0u32; order.len() << stride2];
+        for (i, row) in rows.iter().enumerate() {
+            for (class, &next) in row.iter().enumerate() {
+                trans[(new_id[i] << stride2) + class] = (new_id[next as usize] << stride2) as u32;
+            }
+        }
+        let first = rank.iter().position(|&i| dfa.is_match(order[i])).unwrap_or(rank.len());
+        let ends = rank[first..]
+            .iter()
+            .map(|&i| {
+                let sid = order[i];
+                (0..dfa.match_len(sid))
+                    .map(|k| {
+                        let lit = dfa.match_pattern(sid, k);
+                        (lit.as_u32(), dfa.pattern_len(lit) as u32)
+                    })
+                    .collect()
+            })
+            .collect();
         let max_len = pats.iter().map(String::len).max().unwrap_or(0);
-        Dfa { dfa, start, max_len }
+        Dfa {
+            classes,
+            trans,
+            start: (new_id[0] << stride2) as u32,
+            first_match: (first << stride2) as u32,
+            ends,
+            stride2,
+            max_len,
+        }
     }
 
     #[inline(always)]
-    fn step(&self, s: StateID, b: u8) -> StateID {
-        self.dfa.next_state(Anchored::No, s, b)
+    fn step(&self, s: u32, b: u8) -> u32 {
+        self.trans[(s + u32::from(self.classes[usize::from(b)])) as usize]
     }
 
     /// Records the literals that end at `end` in match state `s`, as (start, literal).
     #[inline]
-    fn emit(&self, s: StateID, end: usize, found: &mut Vec<(u32, u32)>) {
-        for k in 0..self.dfa.match_len(s) {
-            let lit = self.dfa.match_pattern(s, k);
-            found.push(((end - self.dfa.pattern_len(lit)) as u32, lit.as_u32()));
+    fn emit(&self, s: u32, end: usize, found: &mut Vec<(u32, u32)>) {
+        for &(lit, len) in &self.ends[((s - self.first_match) >> self.stride2) as usize] {
+            found.push((end as u32 - len, lit));
         }
     }
 
     /// One walk over `hay[from..to]` from state `s`, reporting what ends in it.
-    fn walk(&self, hay: &[u8], from: usize, to: usize, mut s: StateID, found: &mut Vec<(u32, u32)>) -> StateID {
+    fn walk(&self, hay: &[u8], from: usize, to: usize, mut s: u32, found: &mut Vec<(u32, u32)>) -> u32 {
         for (i, &b) in hay[from..to].iter().enumerate() {
             s = self.step(s, b);
-            if self.dfa.is_special(s) && self.dfa.is_match(s) {
+            if s >= self.first_match {
                 self.emit(s, from + i + 1, found);
             }
         }
@@ -155,7 +243,7 @@ impl Dfa {
     }
 
     /// The state a walk from the start is in before `at`: the last `max_len` bytes decide it.
-    fn state_at(&self, hay: &[u8], at: usize) -> StateID {
+    fn state_at(&self, hay: &[u8], at: usize) -> u32 {
         hay[at.saturating_sub(self.max_len)..at].iter().fold(self.start, |s, &b| self.step(s, b))
     }
 
@@ -170,7 +258,7 @@ impl Dfa {
             return found;
         }
         let starts: [usize; LANES] = std::array::from_fn(|j| j * chunk);
-        let mut state: [StateID; LANES] = std::array::from_fn(|j| self.state_at(hay, starts[j]));
+        let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, starts[j]));
         let mut lanes: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
         let stretches: [&[u8]; LANES] = std::array::from_fn(|j| &hay[starts[j]..starts[j] + chunk]);
         // One index steps every lane and also gives the position of what it finds.
@@ -179,7 +267,7 @@ impl Dfa {
             for j in 0..LANES {
                 let s = self.step(state[j], stretches[j][i]);
                 state[j] = s;
-                if self.dfa.is_special(s) && self.dfa.is_match(s) {
+                if s >= self.first_match {
                     self.emit(s, starts[j] + i + 1, &mut lanes[j]);
                 }
             }
@@ -187,7 +275,7 @@ impl Dfa {
         // The last lane also takes the bytes the even split left over.
         self.walk(hay, LANES * chunk, n, state[LANES - 1], &mut lanes[LANES - 1]);
         let [first, rest @ ..] = lanes;
-        let mut found = first;
+        found = first;
         for lane in rest {
             found.extend(lane);
         }
