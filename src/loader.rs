@@ -1,7 +1,8 @@
 //! Loading rule files: the TOML format, `{def}` expansion, and the checks that run at load.
 //!
 //! Every file may hold `[defs]` (regex fragments usable as `{name}` in any pattern), `[[rule]]`
-//! (claim patterns), `[[exclude]]` (hard negatives shared by all rules of a kind), `[[scope]]`
+//! (claim patterns), `[[exclude]]` (hard negatives shared by all rules of a kind), `[[mask]]`
+//! (phrases whose triggers wake no rule), `[[scope]]`
 //! (patterns that tag a scope field or the document's voice) and `[[entry]]` (lexicon entries).
 //! Errors name the file and the line, and a rule whose own examples do not match is an error:
 //! a rule that can never fire is a defect, not a warning.
@@ -23,6 +24,8 @@ struct RawFile {
     rule: Vec<Spanned<RawRule>>,
     #[serde(default)]
     exclude: Vec<Spanned<RawExclude>>,
+    #[serde(default)]
+    mask: Vec<Spanned<RawMask>>,
     #[serde(default)]
     scope: Vec<Spanned<RawScope>>,
     #[serde(default)]
@@ -108,6 +111,17 @@ struct RawExclude {
     before: Option<Spanned<String>>,
     after: Option<Spanned<String>>,
     text: Option<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+    description: Option<String>,
+}
+
+/// Phrases that hold a trigger but never a claim.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMask {
+    id: String,
+    phrases: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<String>>,
     description: Option<String>,
@@ -386,6 +400,8 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
     }
     let mut set = RuleSet::default();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
+    // (source, offset, mask id, phrase), checked against every rule's triggers at the end.
+    let mut mask_phrases: Vec<(usize, usize, String, String)> = Vec::new();
     for (i, f) in parsed {
         let path = sources[i].path.clone();
         for raw in f.rule {
@@ -430,6 +446,38 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
                 line,
             });
         }
+        for raw in f.mask {
+            let at = raw.span().start;
+            let line = loader.line(i, at);
+            let raw = raw.into_inner();
+            if raw.phrases.is_empty() || raw.phrases.iter().any(|p| p.get_ref().trim().is_empty()) {
+                loader.err(i, at, format!("mask \"{}\" needs non-empty phrases", raw.id));
+                continue;
+            }
+            if raw.examples.is_empty() {
+                loader.err(i, at, format!("mask \"{}\" has no examples", raw.id));
+            }
+            let phrases: Vec<String> = raw.phrases.iter().map(|p| p.get_ref().to_lowercase()).collect();
+            for ex in &raw.examples {
+                let lower = ex.get_ref().to_lowercase();
+                if !phrases.iter().any(|p| crate::triggers::occurs(&lower, p)) {
+                    let msg = format!("mask \"{}\": example {:?} holds none of its phrases", raw.id, ex.get_ref());
+                    loader.err(i, ex.span().start, msg);
+                }
+            }
+            for p in &raw.phrases {
+                mask_phrases.push((i, p.span().start, raw.id.clone(), p.get_ref().to_lowercase()));
+            }
+            let examples = raw.examples.iter().map(|e| (e.get_ref().clone(), loader.line(i, e.span().start))).collect();
+            set.masks.push(Mask {
+                id: raw.id,
+                phrases,
+                examples,
+                description: raw.description,
+                path: path.clone(),
+                line,
+            });
+        }
         for raw in f.scope {
             if let Some(p) = compile_scope(&mut loader, i, raw) {
                 set.scopes.push(p);
@@ -468,7 +516,27 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
         }
     }
     check_entries(&mut loader, &set.entries);
+    check_masks(&mut loader, &set.rules, &mask_phrases);
     if loader.errors.is_empty() { Ok(set) } else { Err(LoadError(loader.errors)) }
+}
+
+/// A mask phrase must hold some rule's trigger (or it masks nothing) and must not be one (or
+/// it silences that trigger everywhere).
+fn check_masks(loader: &mut Loader, rules: &[Rule], phrases: &[(usize, usize, String, String)]) {
+    for (i, at, id, phrase) in phrases {
+        let triggers = || rules.iter().flat_map(|r| r.triggers.iter().map(move |t| (r, t.to_lowercase())));
+        if let Some((rule, _)) = triggers().find(|(_, t)| t == phrase) {
+            let msg =
+                format!("mask \"{id}\": phrase {phrase:?} is a trigger of rule \"{}\" and would silence it", rule.id);
+            loader.err(*i, *at, msg);
+        } else if !triggers().any(|(_, t)| crate::triggers::occurs(phrase, &t)) {
+            loader.err(
+                *i,
+                *at,
+                format!("mask \"{id}\": phrase {phrase:?} holds no rule's trigger, so it masks nothing"),
+            );
+        }
+    }
 }
 
 fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>) -> Option<Rule> {
@@ -817,6 +885,45 @@ examples = [{ text = "a 19% share", value = 19 }]
         let err = load(&src("[[rule]]\nid = \"x\"\nkind = \"rank\"\ntriggers = [\"first\"]\npattern = 'first place'\nexamples = [{ text = \"ranked first overall\" }]\n")).unwrap_err();
         assert!(err.to_string().contains("does not match its example"), "{err}");
         assert_eq!(err.0[0].line, 6);
+    }
+
+    const FIRST_RULE: &str = "[[rule]]\nid = \"r\"\nkind = \"rank\"\ntriggers = [\"first\"]\npattern = 'ranked first'\nexamples = [{ text = \"ranked first\" }]\n";
+
+    #[test]
+    fn masks_must_hold_a_trigger_and_not_be_one() {
+        let mask = |phrases: &str, example: &str| {
+            format!("{FIRST_RULE}\n[[mask]]\nid = \"m\"\nphrases = [{phrases}]\nexamples = [\"{example}\"]\n")
+        };
+        let set = load(&src(&mask("\"first half\"", "in the First Half"))).expect("a good mask loads");
+        assert_eq!(set.masks[0].phrases, ["first half"]);
+        let err = load(&src(&mask("\"second half\"", "in the second half"))).unwrap_err();
+        assert!(
+            err.to_string().contains("test.toml:10:12: mask \"m\": phrase \"second half\" holds no rule's trigger"),
+            "{err}"
+        );
+        let err = load(&src(&mask("\"first\"", "first"))).unwrap_err();
+        assert!(err.to_string().contains("is a trigger of rule \"r\""), "{err}");
+        // "first" inside "thirst" is no trigger hit, so a mask of it masks nothing.
+        let err = load(&src(&mask("\"thirsty\"", "thirsty"))).unwrap_err();
+        assert!(err.to_string().contains("masks nothing"), "{err}");
+        let err = load(&src(&mask("\"first half\"", "in the second half"))).unwrap_err();
+        assert!(err.to_string().contains("holds none of its phrases"), "{err}");
+    }
+
+    #[test]
+    fn a_trigger_inside_a_mask_wakes_nothing_and_elsewhere_still_does() {
+        let rule = "[[rule]]\nid = \"r\"\nkind = \"rank\"\ntriggers = [\"first\"]\npattern = 'first'\nvalue = 1\nexamples = [{ text = \"Acme came first\" }]\n";
+        let masked =
+            format!("{rule}\n[[mask]]\nid = \"m\"\nphrases = [\"first half\"]\nexamples = [\"x first half\"]\n");
+        let scan = |set: RuleSet, text: &str| {
+            let doc = crate::document::Document::from_text(text.to_string());
+            crate::scanner::Scanner::from_set(set).scan(&doc).into_iter().map(|c| c.text).collect::<Vec<_>>()
+        };
+        let text = "Sales rose in the first half.";
+        assert_eq!(scan(load(&src(rule)).unwrap(), text), ["first"]);
+        assert!(scan(load(&src(&masked)).unwrap(), text).is_empty());
+        let both = "In the First Half, Acme came first.";
+        assert_eq!(scan(load(&src(&masked)).unwrap(), both), ["first"]);
     }
 
     #[test]

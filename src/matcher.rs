@@ -45,9 +45,11 @@ pub struct Matcher {
     /// Literals of the claim rules, then of the document-voice patterns: one pass finds both.
     triggers: TriggerIndex,
     /// Trigger owners below this are rules; from it on, voice patterns (rules + scope index),
-    /// then the literals of rules' `requires` (rules + scopes + rule index).
+    /// then the literals of rules' `requires` (rules + scopes + rule index), then mask phrases
+    /// (from `masks` on).
     rules: usize,
     scopes: usize,
+    masks: usize,
     /// Shared excludes per kind, compiled on first use into one set per check.
     excludes: OnceLock<Vec<(Kind, ExcludeSet)>>,
 }
@@ -102,9 +104,12 @@ impl Matcher {
                 .enumerate()
                 .map(|(r, rule)| (r, rule.triggers.as_slice()))
                 .chain(voice.map(|(i, p)| (rules + i, p.triggers.as_slice())))
-                .chain(requires.map(|(r, rule)| (rules + scopes + r, rule.requires_triggers.as_slice()))),
+                .chain(requires.map(|(r, rule)| (rules + scopes + r, rule.requires_triggers.as_slice())))
+                .chain(
+                    set.masks.iter().enumerate().map(|(m, mask)| (rules + scopes + rules + m, mask.phrases.as_slice())),
+                ),
         );
-        Matcher { triggers, rules, scopes, excludes: OnceLock::new() }
+        Matcher { triggers, rules, scopes, masks: rules + scopes + rules, excludes: OnceLock::new() }
     }
 
     fn exclude_set(&self, set: &RuleSet, kind: Kind) -> Option<&ExcludeSet> {
@@ -126,17 +131,31 @@ impl Matcher {
         let mut requires = vec![0u64; layout.sentences.len() * words];
         let mut voice: Vec<(usize, usize)> = Vec::new();
         let mut last: Option<(Range<usize>, usize)> = None;
-        for (pos, owners) in self.triggers.hits(text) {
+        let hits: Vec<(Range<usize>, &[usize])> = self.triggers.hits(text).collect();
+        // Mask phrases, in order of their ends: a rule trigger inside one wakes nothing.
+        let masks: Vec<Range<usize>> =
+            hits.iter().filter(|(_, owners)| owners.iter().any(|&o| o >= self.masks)).map(|(r, _)| r.clone()).collect();
+        let longest = masks.iter().map(|m| m.len()).max().unwrap_or(0);
+        // A mask holding `at` ends at or after it and no further than `longest` past its start.
+        let masked = |at: &Range<usize>| {
+            let from = masks.partition_point(|m| m.end < at.end);
+            masks[from..].iter().take_while(|m| m.end <= at.start + longest).any(|m| m.start <= at.start)
+        };
+        for (at, owners) in hits {
+            let pos = at.start;
             // Hits arrive in order of their end: most fall in the sentence of the last one.
             let s = match &last {
                 Some((r, s)) if r.contains(&pos) => Some(*s),
                 _ => layout.sentence_at(pos).inspect(|&s| last = Some((layout.sentences[s].range.clone(), s))),
             };
+            let silenced = !masks.is_empty() && masked(&at);
             for &o in owners {
                 if o < self.rules {
-                    if let Some(s) = s {
+                    if let Some(s) = s.filter(|_| !silenced) {
                         plan[s * words + o / 64] |= 1 << (o % 64);
                     }
+                } else if o >= self.masks {
+                    continue;
                 } else if o >= self.rules + self.scopes {
                     if let Some(s) = s {
                         let r = o - self.rules - self.scopes;

@@ -146,6 +146,19 @@ pub struct Exclude {
     pub line: usize,
 }
 
+/// Phrases that hold a trigger but never a claim ("first half", "第三季度"): a trigger found
+/// inside one wakes no rule, so the commonest hard negatives cost no regex at all.
+#[derive(Debug, Clone)]
+pub struct Mask {
+    pub id: String,
+    /// Lower case, matched as triggers are.
+    pub phrases: Vec<String>,
+    pub examples: Vec<(String, usize)>,
+    pub description: Option<String>,
+    pub path: String,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScopeField {
     Metric,
@@ -218,6 +231,7 @@ pub struct ScopePattern {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub excludes: Vec<Exclude>,
+    pub masks: Vec<Mask>,
     pub scopes: Vec<ScopePattern>,
     pub entries: Vec<Entry>,
     pub tables: Vec<TableExclude>,

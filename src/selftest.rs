@@ -1,6 +1,7 @@
 //! `claimscope rules test`: every rule's examples must come out of the whole pipeline as a
-//! claim of that rule with the stated value, its counter-examples must not, and every
-//! exclude's examples must be claims without the exclude and not with it.
+//! claim of that rule with the stated value, its counter-examples must not, every exclude's
+//! examples must be claims without the exclude and not with it, and no claim may come out of
+//! a mask's phrase in its examples.
 
 use crate::document::Document;
 use crate::rules::RuleSet;
@@ -68,6 +69,27 @@ pub fn run(scanner: &Scanner) -> Outcome {
                     line: *line,
                     id: rule.id.clone(),
                     message: format!("counter-example {text:?} matched as \"{}\"", c.text),
+                });
+            }
+        }
+    }
+    for mask in &set.masks {
+        for (text, line) in &mask.examples {
+            out.checked += 1;
+            let lower = text.to_lowercase();
+            let claims = scanner.scan(&Document::from_text(text.clone()));
+            // Offsets of the lower-cased copy hold for the text as long as it is ASCII-cased.
+            let inside = claims.iter().find(|c| {
+                mask.phrases.iter().any(|p| {
+                    lower.match_indices(p.as_str()).any(|(at, _)| c.span.start < at + p.len() && at < c.span.end)
+                })
+            });
+            if let Some(c) = inside {
+                out.failures.push(Failure {
+                    path: mask.path.clone(),
+                    line: *line,
+                    id: mask.id.clone(),
+                    message: format!("example {text:?} still gives \"{}\" inside a masked phrase", c.text),
                 });
             }
         }

@@ -10,6 +10,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
 pub struct TriggerIndex {
@@ -18,6 +19,8 @@ pub struct TriggerIndex {
     owners: Vec<Vec<usize>>,
     /// For each literal, whether it must start a word (see `starts_word`).
     word_start: Vec<bool>,
+    /// For each literal, its length in bytes.
+    lens: Vec<usize>,
     /// Patterns with no literals: they run everywhere.
     always: Vec<usize>,
     len: usize,
@@ -51,17 +54,19 @@ impl TriggerIndex {
         let dfa = (!pats.is_empty()).then(|| Dfa::build(&pats));
         let owners = own;
         let word_start = pats.iter().map(|p| starts_word(p)).collect();
-        TriggerIndex { dfa, owners, word_start, always, len }
+        let lens = pats.iter().map(String::len).collect();
+        TriggerIndex { dfa, owners, word_start, lens, always, len }
     }
 
-    /// Every (position, patterns) pair: where a literal starts and which patterns it wakes,
-    /// in order of the literals' ends.
-    pub fn hits<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, &'h [usize])> + 'h {
+    /// Every (where, patterns) pair: the bytes a literal covers and the patterns it wakes, in
+    /// order of the literals' ends.
+    pub fn hits<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (Range<usize>, &'h [usize])> + 'h {
         let found = self.dfa.as_ref().map(|d| d.find_all(hay.as_bytes())).unwrap_or_default();
         let bytes = hay.as_bytes();
         found.into_iter().filter_map(move |(start, lit)| {
             let (start, lit) = (start as usize, lit as usize);
-            (!self.word_start[lit] || at_word_start(bytes, start)).then(|| (start, self.owners[lit].as_slice()))
+            let at = start..start + self.lens[lit];
+            (!self.word_start[lit] || at_word_start(bytes, start)).then(|| (at, self.owners[lit].as_slice()))
         })
     }
 
