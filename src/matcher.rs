@@ -82,14 +82,24 @@ impl ExcludeSet {
     }
 
     fn fires(&self, hays: [&str; 3]) -> bool {
-        let mut ok: Vec<[bool; 3]> = self.checks.iter().map(|c| [!c[0], !c[1], !c[2]]).collect();
-        for (k, part) in self.sets.iter().enumerate() {
-            let Some((set, owners)) = part else { continue };
+        // Most excludes have one check: a hit of theirs fires at once, and the other sets need
+        // not run. The few with several checks are settled after all three.
+        let mut partial: Vec<[bool; 3]> = Vec::new();
+        for k in [1, 0, 2] {
+            let Some((set, owners)) = &self.sets[k] else { continue };
             for m in set.matches(hays[k]).iter() {
-                ok[owners[m]][k] = true;
+                let j = owners[m];
+                let checks = self.checks[j];
+                if checks.iter().filter(|&&c| c).count() == 1 {
+                    return true;
+                }
+                if partial.is_empty() {
+                    partial = self.checks.iter().map(|c| [!c[0], !c[1], !c[2]]).collect();
+                }
+                partial[j][k] = true;
             }
         }
-        ok.iter().any(|c| c.iter().all(|&x| x))
+        partial.iter().any(|c| c.iter().all(|&x| x))
     }
 }
 
