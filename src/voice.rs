@@ -34,7 +34,13 @@ impl Quoted<'_> {
 pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every mark that opens or closes a quote is '"', a newline, or led by 0xE2 (“ ”) or 0xE3
+    // (「」『』): only those bytes are decoded.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\n' | 0xE2 | 0xE3) {
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { continue };
         match (open, c) {
             (None, '“' | '「' | '『') => open = Some((i, c)),
             (None, '"') => open = Some((i, c)),
@@ -50,17 +56,24 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn first_person(text: &str, quoted: &mut Quoted<'_>) -> usize {
+/// First-person references outside quotations, counted up to `enough`: the voice needs to
+/// know only whether there are that many.
+fn first_person(text: &str, quoted: &mut Quoted<'_>, enough: usize) -> usize {
     static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
         regex::Regex::new(r"(?-u:\b)(?:we|We|our|Our|us)(?-u:\b)|我们|本公司|我司|本集团").expect("static regex")
     });
     // An English pronoun counts once; a Chinese self-reference is unambiguous and counts twice.
-    words
-        .find_iter(text)
-        .filter(|m| !quoted.contains(m.start()))
-        .map(|m| if m.as_str().is_ascii() { 1 } else { 2 })
-        .sum()
+    let mut count = 0;
+    for m in words.find_iter(text) {
+        if count >= enough {
+            break;
+        }
+        if !quoted.contains(m.start()) {
+            count += if m.as_str().is_ascii() { 1 } else { 2 };
+        }
+    }
+    count
 }
 
 /// The voice of a document, from the voice patterns the trigger pass woke: (pattern, block)
@@ -93,7 +106,7 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
             _ => {}
         }
     }
-    let promotional = markers > 0 || first_person(text, &mut quoted) >= 3;
+    let promotional = markers > 0 || first_person(text, &mut quoted, 3) >= 3;
     let org = lex.get(LexiconCategory::Org);
     let mut ids: Vec<String> = Vec::new();
     for n in &names {
@@ -155,8 +168,10 @@ mod tests {
     #[test]
     fn first_person_outside_quotes_only() {
         let t = "\"We are No. 1,\" said the CEO.";
-        assert_eq!(first_person(t, &mut Quoted { text: t, ranges: None }), 0);
+        assert_eq!(first_person(t, &mut Quoted { text: t, ranges: None }, 3), 0);
         let u = "We lead. Our share grew.";
-        assert_eq!(first_person(u, &mut Quoted { text: u, ranges: None }), 2);
+        assert_eq!(first_person(u, &mut Quoted { text: u, ranges: None }, 3), 2);
+        let w = "We lead. Our share grew. We, our, us, we.";
+        assert_eq!(first_person(w, &mut Quoted { text: w, ranges: None }, 3), 3);
     }
 }
