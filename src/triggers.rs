@@ -364,4 +364,36 @@ mod tests {
             assert_eq!(got, want, "{n}");
         }
     }
+
+    #[test]
+    fn the_flat_table_agrees_with_aho_corasick_on_random_text() {
+        // Literals with shared prefixes and suffixes, upper case, punctuation, multi-byte
+        // characters and a NUL; haystacks drawn from the same pieces plus bytes in no literal.
+        let lits: Vec<String> = ["ab", "abc", "bca", "c", "No.", "%", "份额", "额为", "’s", "a\0b", "zz top", "TOP"]
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
+        let dfa = Dfa::build(&lits);
+        let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&lits).expect("builds");
+        let alphabet = [
+            "a", "B", "c", "A", "b", "C", "n", "O", ".", "%", "份", "额", "为", "’", "s", "\0", "z", " ", "T", "p",
+            "x", "é", "\n",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for len in [0usize, 1, 3, 17, 64, 255, 1024, 4099] {
+            let mut hay = String::new();
+            while hay.len() < len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                hay.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let mut want: Vec<(u32, u32)> =
+                ac.find_overlapping_iter(&hay).map(|m| (m.start() as u32, m.pattern().as_u32())).collect();
+            let mut got = dfa.find_all(hay.as_bytes());
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+        }
+    }
 }
