@@ -448,8 +448,9 @@ fn ends_english_sentence(body: &str, start: usize, i: usize) -> bool {
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, body: &str, base: usize, start: usize, end: usize) {
     let s = &body[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim();
+    let head = s.trim_start();
+    let lead = s.len() - head.len();
+    let trimmed = head.trim_end();
     if !trimmed.is_empty() {
         out.push(base + start + lead..base + start + lead + trimmed.len());
     }
