@@ -50,35 +50,44 @@ pub struct Matcher {
     rules: usize,
     scopes: usize,
     masks: usize,
-    /// Shared excludes per kind, compiled on first use into one set per check.
-    excludes: OnceLock<Vec<(Kind, ExcludeSet)>>,
+    /// Shared excludes of each kind (share, rank, superlative), one set per check.
+    excludes: [ExcludeSet; 3],
 }
 
 /// All excludes of one kind as three regex sets, so a candidate costs three searches however
-/// many excludes there are.
+/// many excludes there are. Each set is compiled on first use: a document with only shares
+/// never builds the rank sets, and a set the others settle first is never needed.
 struct ExcludeSet {
     /// For each exclude of the kind, whether it has each check.
     checks: Vec<[bool; 3]>,
-    sets: [Option<(RegexSet, Vec<usize>)>; 3],
+    /// Per check (before, after, text): the patterns and the exclude each belongs to.
+    parts: [(Vec<String>, Vec<usize>); 3],
+    sets: [OnceLock<Option<RegexSet>>; 3],
 }
 
 impl ExcludeSet {
-    fn build(set: &RuleSet, kind: Kind) -> ExcludeSet {
+    fn new(set: &RuleSet, kind: Kind) -> ExcludeSet {
         let mine: Vec<&crate::rules::Exclude> = set.excludes.iter().filter(|x| x.kinds.contains(&kind)).collect();
         let checks = mine.iter().map(|x| [x.before.is_some(), x.after.is_some(), x.text.is_some()]).collect();
         let part = |pick: fn(&crate::rules::Exclude) -> Option<&crate::pattern::Pattern>| {
-            let (pats, owners): (Vec<&str>, Vec<usize>) =
-                mine.iter().enumerate().filter_map(|(j, x)| pick(x).map(|p| (p.as_str(), j))).unzip();
-            if pats.is_empty() {
-                return None;
-            }
-            let built = RegexSetBuilder::new(&pats).size_limit(64 << 20).dfa_size_limit(32 << 20).build();
-            // A trusted pattern that failed to compile already matches nothing on its own; in a
-            // set it would take the others with it, so the set then falls back to nothing too.
-            built.ok().map(|set| (set, owners))
+            mine.iter().enumerate().filter_map(|(j, x)| pick(x).map(|p| (p.as_str().to_string(), j))).unzip()
         };
-        let sets = [part(|x| x.before.as_ref()), part(|x| x.after.as_ref()), part(|x| x.text.as_ref())];
-        ExcludeSet { checks, sets }
+        let parts = [part(|x| x.before.as_ref()), part(|x| x.after.as_ref()), part(|x| x.text.as_ref())];
+        ExcludeSet { checks, parts, sets: Default::default() }
+    }
+
+    fn set(&self, k: usize) -> Option<&RegexSet> {
+        self.sets[k]
+            .get_or_init(|| {
+                let pats = &self.parts[k].0;
+                if pats.is_empty() {
+                    return None;
+                }
+                // A trusted pattern that failed to compile already matches nothing on its own;
+                // in a set it would take the others with it, so the set then matches nothing too.
+                RegexSetBuilder::new(pats).size_limit(64 << 20).dfa_size_limit(32 << 20).build().ok()
+            })
+            .as_ref()
     }
 
     fn fires(&self, hays: [&str; 3]) -> bool {
@@ -86,11 +95,10 @@ impl ExcludeSet {
         // not run. The few with several checks are settled after all three.
         let mut partial: Vec<[bool; 3]> = Vec::new();
         for k in [1, 0, 2] {
-            let Some((set, owners)) = &self.sets[k] else { continue };
+            let Some(set) = self.set(k) else { continue };
             for m in set.matches(hays[k]).iter() {
-                let j = owners[m];
-                let checks = self.checks[j];
-                if checks.iter().filter(|&&c| c).count() == 1 {
+                let j = self.parts[k].1[m];
+                if self.checks[j].iter().filter(|&&c| c).count() == 1 {
                     return true;
                 }
                 if partial.is_empty() {
@@ -119,14 +127,16 @@ impl Matcher {
                     set.masks.iter().enumerate().map(|(m, mask)| (rules + scopes + rules + m, mask.phrases.as_slice())),
                 ),
         );
-        Matcher { triggers, rules, scopes, masks: rules + scopes + rules, excludes: OnceLock::new() }
+        let excludes = [Kind::Share, Kind::Rank, Kind::Superlative].map(|k| ExcludeSet::new(set, k));
+        Matcher { triggers, rules, scopes, masks: rules + scopes + rules, excludes }
     }
 
-    fn exclude_set(&self, set: &RuleSet, kind: Kind) -> Option<&ExcludeSet> {
-        let all = self.excludes.get_or_init(|| {
-            [Kind::Share, Kind::Rank, Kind::Superlative].into_iter().map(|k| (k, ExcludeSet::build(set, k))).collect()
-        });
-        all.iter().find(|(k, _)| *k == kind).map(|(_, x)| x)
+    fn exclude_set(&self, kind: Kind) -> &ExcludeSet {
+        match kind {
+            Kind::Share => &self.excludes[0],
+            Kind::Rank => &self.excludes[1],
+            Kind::Superlative => &self.excludes[2],
+        }
     }
 
     /// The trigger pass: which rules to run on which sentence, which voice patterns on which
@@ -321,7 +331,7 @@ fn run_rule(
         let span = range.start + claim.start()..range.start + claim.end();
         // Most matches in running text are periods, growth rates and ordinals that an exclude
         // removes: ask the excludes before parsing the number.
-        if matcher.excluded(set, rule, text, range.clone(), span.clone()) {
+        if matcher.excluded(rule, text, range.clone(), span.clone()) {
             continue;
         }
         let value = match rule.value {
@@ -402,7 +412,7 @@ fn windows<'t>(text: &'t str, sentence: &Range<usize>, span: &Range<usize>) -> (
 }
 
 impl Matcher {
-    fn excluded(&self, set: &RuleSet, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> bool {
+    fn excluded(&self, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> bool {
         let (before, after) = windows(text, &sentence, &span);
         let claim = &text[span.clone()];
         if rule.not_before.as_ref().is_some_and(|r| r.is_match(before))
@@ -411,7 +421,7 @@ impl Matcher {
         {
             return true;
         }
-        self.exclude_set(set, rule.kind).is_some_and(|x| x.fires([before, after, claim]))
+        self.exclude_set(rule.kind).fires([before, after, claim])
     }
 }
 
