@@ -346,14 +346,16 @@ fn markers(doc: &Document, in_refs: &[bool], out: &mut DocCitations) {
             continue;
         }
         let Some(c) = text[i..].chars().next() else { continue };
-        let after_word = text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace());
+        // Most such bytes lead curly quotes and dashes: the character before is read only for
+        // a circled or superscript digit.
+        let after_word = || text[..i].chars().next_back().is_some_and(|p| !p.is_whitespace());
         if let Some(n) = circled(c)
             && !text[..i].ends_with('注')
             && circled_keys.contains(&n.to_string())
-            && after_word
+            && after_word()
         {
             push(i..i + c.len_utf8(), vec![n.to_string()], out);
-        } else if superscript_digit(c).is_some() && after_word {
+        } else if superscript_digit(c).is_some() && after_word() {
             let run: String = text[i..].chars().map_while(superscript_digit).collect();
             let len: usize = text[i..].chars().take(run.chars().count()).map(char::len_utf8).sum();
             let key = run.trim_start_matches('0').to_string();

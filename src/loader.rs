@@ -523,13 +523,17 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
 /// A mask phrase must hold some rule's trigger (or it masks nothing) and must not be one (or
 /// it silences that trigger everywhere).
 fn check_masks(loader: &mut Loader, rules: &[Rule], phrases: &[(usize, usize, String, String)]) {
+    if phrases.is_empty() {
+        return;
+    }
+    let triggers: Vec<(&Rule, String)> =
+        rules.iter().flat_map(|r| r.triggers.iter().map(move |t| (r, t.to_lowercase()))).collect();
     for (i, at, id, phrase) in phrases {
-        let triggers = || rules.iter().flat_map(|r| r.triggers.iter().map(move |t| (r, t.to_lowercase())));
-        if let Some((rule, _)) = triggers().find(|(_, t)| t == phrase) {
+        if let Some((rule, _)) = triggers.iter().find(|(_, t)| t == phrase) {
             let msg =
                 format!("mask \"{id}\": phrase {phrase:?} is a trigger of rule \"{}\" and would silence it", rule.id);
             loader.err(*i, *at, msg);
-        } else if !triggers().any(|(_, t)| crate::triggers::occurs(phrase, &t)) {
+        } else if !triggers.iter().any(|(_, t)| crate::triggers::occurs(phrase, t)) {
             loader.err(
                 *i,
                 *at,
