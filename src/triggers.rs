@@ -104,15 +104,15 @@ pub fn occurs(hay_lower: &str, literal: &str) -> bool {
     hay_lower.match_indices(literal).any(|(at, _)| !word || at_word_start(hay_lower.as_bytes(), at))
 }
 
-/// Independent walks over stretches of a text, interleaved: a DFA step waits on the load of
-/// the step before it, so one walk leaves the core idle while several keep it busy.
-const LANES: usize = 2;
+/// Independent walks over stretches of a text, interleaved: a step waits on the load of the
+/// step before it, so one walk leaves the core idle while several keep it busy.
+const LANES: usize = 4;
 
 /// The aho-corasick crate's DFA over the literals (ASCII letters folded, standard match
 /// semantics so every occurrence of every literal is reported, overlapping ones too), copied
 /// into a flat table so that a step is two loads and an add: states are renumbered with match
 /// states last (one compare tells a match) and bytes mapped to classes of equal columns. A
-/// document is cut into stretches walked side by side (see `LANES`).
+/// document is cut into stretches walked side by side.
 #[derive(Debug, Clone)]
 struct Dfa {
     classes: [u8; 256],
@@ -254,37 +254,46 @@ impl Dfa {
 
     /// Every occurrence of every literal as (start, literal), in order of their ends.
     fn find_all(&self, hay: &[u8]) -> Vec<(u32, u32)> {
-        let mut found = Vec::new();
         let n = hay.len();
         let chunk = n / LANES;
         // A stretch must be long enough to pay for its warm-up.
         if chunk < 8 * self.max_len.max(8) {
+            let mut found = Vec::new();
             self.walk(hay, 0, n, self.start, &mut found);
             return found;
         }
-        let starts: [usize; LANES] = std::array::from_fn(|j| j * chunk);
-        let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, starts[j]));
-        let mut lanes: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
-        let stretches: [&[u8]; LANES] = std::array::from_fn(|j| &hay[starts[j]..starts[j] + chunk]);
-        // One index steps every lane and also gives the position of what it finds.
-        #[allow(clippy::needless_range_loop)]
+        let mut found: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
+        let stretch: [&[u8]; LANES] = std::array::from_fn(|j| &hay[j * chunk..(j + 1) * chunk]);
+        let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
+        let (trans, classes, first) = (self.trans.as_slice(), &self.classes, self.first_match);
         for i in 0..chunk {
+            let mut top = 0;
             for j in 0..LANES {
-                let s = self.step(state[j], stretches[j][i]);
+                let s = trans[(state[j] + u32::from(classes[usize::from(stretch[j][i])])) as usize];
                 state[j] = s;
-                if s >= self.first_match {
-                    self.emit(s, starts[j] + i + 1, &mut lanes[j]);
-                }
+                top = top.max(s);
+            }
+            if top >= first {
+                self.emit_lanes(&state, i + 1, chunk, &mut found);
             }
         }
-        // The last lane also takes the bytes the even split left over.
-        self.walk(hay, LANES * chunk, n, state[LANES - 1], &mut lanes[LANES - 1]);
-        let [first, rest @ ..] = lanes;
-        found = first;
-        for lane in rest {
-            found.extend(lane);
+        self.walk(hay, LANES * chunk, n, state[LANES - 1], &mut found[LANES - 1]);
+        let mut lanes = found.into_iter();
+        let mut all = lanes.next().unwrap_or_default();
+        for lane in lanes {
+            all.extend(lane);
         }
-        found
+        all
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn emit_lanes(&self, state: &[u32; LANES], end: usize, chunk: usize, out: &mut [Vec<(u32, u32)>; LANES]) {
+        for (j, (&s, lane)) in state.iter().zip(out.iter_mut()).enumerate() {
+            if s >= self.first_match {
+                self.emit(s, j * chunk + end, lane);
+            }
+        }
     }
 }
 
