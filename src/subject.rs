@@ -478,9 +478,9 @@ impl<'a> SubjectFinder<'a> {
     fn is_scope_word(&self, r: &Range<usize>) -> bool {
         // Sources and markets are not excluded: a boast may be about a research firm, and a
         // category holds a share of a whole ("Streaming accounted for 47%").
-        [LexiconCategory::Geo, LexiconCategory::Metric]
-            .iter()
-            .any(|&c| self.lex.get(c).find(self.text, r.clone()).iter().any(|m| m.range.len() * 10 >= r.len() * 8))
+        self.lex.find(self.text, r.clone()).iter().any(|m| {
+            matches!(m.category, LexiconCategory::Geo | LexiconCategory::Metric) && m.range.len() * 10 >= r.len() * 8
+        })
     }
 
     fn zh_chunk(&self, r: Range<usize>) -> Option<Range<usize>> {
