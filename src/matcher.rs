@@ -294,8 +294,12 @@ fn requirement_met(
         _ => {
             let para = layout.paragraph_of(block);
             let key = (r, para.start);
-            // A handful of entries per document: a scan beats hashing.
-            if let Some((_, hit)) = cache.iter().rev().find(|(k, _)| *k == key) {
+            // Sentences come in order, so only the current paragraph's answers are kept: a
+            // handful, where a scan beats hashing, however long the document.
+            if cache.first().is_some_and(|((_, p), _)| *p != para.start) {
+                cache.clear();
+            }
+            if let Some((_, hit)) = cache.iter().find(|(k, _)| *k == key) {
                 return *hit;
             }
             let sentences = layout.blocks[para.start].sentences.start..layout.blocks[para.end - 1].sentences.end;
@@ -466,12 +470,15 @@ fn resolve_overlaps(set: &RuleSet, mut raw: Vec<(Candidate, i32)>) -> Vec<Candid
     raw.sort_by(|(a, pa), (b, pb)| {
         pb.cmp(pa).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)).then(a.rule.cmp(&b.rule))
     });
+    // The spans kept so far in each group, by start: they never overlap, so the one starting
+    // last before a candidate ends is the only one it can clash with.
+    let mut taken: [std::collections::BTreeMap<usize, usize>; 2] = Default::default();
     let mut kept: Vec<Candidate> = Vec::new();
     for (c, _) in raw {
-        let clash = kept
-            .iter()
-            .any(|k| group(k.kind) == group(c.kind) && k.span.start < c.span.end && c.span.start < k.span.end);
+        let spans = &mut taken[usize::from(group(c.kind))];
+        let clash = spans.range(..c.span.end).next_back().is_some_and(|(_, &end)| end > c.span.start);
         if !clash {
+            spans.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
@@ -503,4 +510,42 @@ fn expand_lists(set: &RuleSet, text: &str, cands: Vec<Candidate>) -> Vec<Candida
 /// The clause around a candidate, for callers that look for nearby words.
 pub fn clause_of(text: &str, layout: &Layout, c: &Candidate) -> Range<usize> {
     clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(kind: Kind, span: Range<usize>) -> Candidate {
+        Candidate { rule: 0, kind, span, value: None, top: None, vague: false, sentence: 0, subject: None }
+    }
+
+    #[test]
+    fn overlaps_are_settled_by_priority_then_length_within_a_group() {
+        let raw = vec![
+            (cand(Kind::Share, 0..5), 9),
+            (cand(Kind::Share, 10..15), 9),
+            // Lower priority: clashes with both spans above, then with neither.
+            (cand(Kind::Share, 3..12), 1),
+            (cand(Kind::Share, 6..9), 1),
+            (cand(Kind::Share, 14..20), 1),
+            // Ranks and superlatives compete with each other, not with shares.
+            (cand(Kind::Rank, 2..4), 5),
+            (cand(Kind::Superlative, 0..3), 1),
+            (cand(Kind::Superlative, 4..8), 1),
+        ];
+        let mut kept: Vec<(Kind, Range<usize>)> =
+            resolve_overlaps(&RuleSet::default(), raw).into_iter().map(|c| (c.kind, c.span)).collect();
+        kept.sort_by_key(|(k, s)| (group(*k), s.start));
+        assert_eq!(
+            kept,
+            vec![
+                (Kind::Share, 0..5),
+                (Kind::Share, 6..9),
+                (Kind::Share, 10..15),
+                (Kind::Rank, 2..4),
+                (Kind::Superlative, 4..8)
+            ]
+        );
+    }
 }

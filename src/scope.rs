@@ -6,7 +6,7 @@ use crate::lexicon::{LexMatch, LexiconCategory, Lexicons};
 use crate::matcher::Candidate;
 use crate::model::Via;
 use crate::rules::{Reach, RuleSet, ScopeField, ScopeRole};
-use crate::segments::Layout;
+use crate::segments::{BlockKind, Layout};
 use crate::triggers::TriggerIndex;
 use std::ops::Range;
 
@@ -72,6 +72,11 @@ pub struct ScopeFinder<'a> {
     triggers: &'a TriggerIndex,
     cache: Vec<Option<Vec<Found<'a>>>>,
     hits: Vec<Option<Vec<LexMatch>>>,
+    /// For each block, the nearest heading before it; and the title: found once, since a
+    /// search per claim grows with the document.
+    heading_before: Vec<Option<usize>>,
+    title: Option<usize>,
+    footnotes: Vec<usize>,
 }
 
 fn category(field: ScopeField) -> LexiconCategory {
@@ -242,7 +247,28 @@ impl<'a> ScopeFinder<'a> {
         triggers: &'a TriggerIndex,
     ) -> Self {
         let n = layout.sentences.len();
-        ScopeFinder { text, layout, set, lex, triggers, cache: vec![None; n], hits: vec![None; n] }
+        let mut heading_before = Vec::with_capacity(layout.blocks.len());
+        let mut last = None;
+        for (i, b) in layout.blocks.iter().enumerate() {
+            heading_before.push(last);
+            if b.kind == BlockKind::Heading {
+                last = Some(i);
+            }
+        }
+        let title = layout.blocks.iter().position(|b| b.kind == BlockKind::Title);
+        let footnotes = layout.footnotes().collect();
+        ScopeFinder {
+            text,
+            layout,
+            set,
+            lex,
+            triggers,
+            cache: vec![None; n],
+            hits: vec![None; n],
+            heading_before,
+            title,
+            footnotes,
+        }
     }
 
     /// Every lexicon name in a sentence, found once.
@@ -363,7 +389,7 @@ impl<'a> ScopeFinder<'a> {
         let mut own = vec![(s, false)];
         let sentence_text = &self.text[layout.sentences[s].range.clone()];
         if sentence_text.contains('*') || sentence_text.contains('※') {
-            for f in layout.footnotes() {
+            for &f in &self.footnotes {
                 own.extend(layout.blocks[f].sentences.clone().map(|x| (x, false)));
             }
         }
@@ -373,7 +399,8 @@ impl<'a> ScopeFinder<'a> {
         let mut para: Vec<(usize, bool)> = (first..s).rev().map(|x| (x, false)).collect();
         para.extend((s + 1..b.sentences.end).map(|x| (x, true)));
         let mut doc = Vec::new();
-        for h in layout.headings_before(block) {
+        // The nearest heading, then the title.
+        for h in [self.heading_before[block], self.title.filter(|&t| t != block)].into_iter().flatten() {
             doc.extend(layout.blocks[h].sentences.clone().map(|x| (x, false)));
         }
         if let Some(lead) = layout.lead.filter(|&l| l != block) {
