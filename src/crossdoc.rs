@@ -241,11 +241,6 @@ impl Axes {
         [&self.metric, &self.market, &self.geo, &self.period].iter().all(|a| !matches!(a, Axis::Differ(_)))
     }
 
-    /// Every scope axis is the same (the source may still differ).
-    fn all_same(&self) -> bool {
-        [&self.metric, &self.market, &self.geo, &self.period].iter().all(|a| matches!(a, Axis::Same))
-    }
-
     /// Every axis on which the claims are not the same, in reading order.
     fn describe(&self) -> String {
         [&self.metric, &self.market, &self.geo, &self.period, &self.source]
@@ -309,6 +304,22 @@ fn compare(lex: &Lexicons, a: &View, b: &View) -> Axes {
             other => other,
         },
     }
+}
+
+/// Every scope axis the same (the source may still differ), as `compare` would find it but
+/// without writing descriptions: it is asked for every pair of claims, so it must not allocate.
+fn same_scope(lex: &Lexicons, a: &View, b: &View) -> bool {
+    let same = |x: &Option<Key>, y: &Option<Key>| match (x, y) {
+        (Some(p), Some(q)) => relation(lex, p, q) == Rel::Same,
+        (None, None) => true,
+        _ => false,
+    };
+    let period = match (&a.period, &b.period) {
+        (Some((x, _)), Some((y, _))) => x == y,
+        (None, None) => true,
+        _ => false,
+    };
+    period && same(&a.metric, &b.metric) && same(&a.market, &b.market) && same(&a.geo, &b.geo)
 }
 
 fn same_subject(lex: &Lexicons, a: &Key, b: &Key) -> bool {
@@ -486,7 +497,7 @@ fn share_conflicts(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
         for b in &exact[i + 1..] {
             let (sa, sb) = (a.subject.as_ref().expect("filtered"), b.subject.as_ref().expect("filtered"));
             let one_source = matches!((&a.source, &b.source), (Some(p), Some(q)) if relation(lex, p, q) == Rel::Same);
-            if a.doc == b.doc || !one_source || relation(lex, sa, sb) != Rel::Same || !compare(lex, a, b).all_same() {
+            if a.doc == b.doc || !one_source || relation(lex, sa, sb) != Rel::Same || !same_scope(lex, a, b) {
                 continue;
             }
             let (x, y) = (a.value.unwrap_or(0.0), b.value.unwrap_or(0.0));
@@ -534,7 +545,7 @@ fn shares_in_scope<'v>(lex: &Lexicons, r: &View, vs: &'v [View]) -> Vec<&'v View
         .filter(|s| s.bound != Bound::About)
         // Shares weigh against each other only in one and the same scope: a leader of 2-in-1
         // tablets may hold less of all tablets than another vendor does.
-        .filter(|s| compare(lex, r, s).all_same())
+        .filter(|s| same_scope(lex, r, s))
         .filter(|s| match (&r.source, &s.source) {
             (Some(a), Some(b)) => relation(lex, a, b) == Rel::Same,
             _ => true,
