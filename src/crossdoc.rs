@@ -123,6 +123,66 @@ fn relation(lex: &Lexicons, a: &Key, b: &Key) -> Rel {
     }
 }
 
+/// Where a claim's market is filed: the root of its lexicon entry's lineage, or its words.
+/// Two markets that are the same or nested share one of these (`relation` gives Same only for
+/// one entry, or for equal words when either is not in the lexicon; Nested only within one
+/// lineage), so claims compared for one scope need only meet the claims filed with them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Filed {
+    Root(usize),
+    Words(String),
+}
+
+fn filed(lex: &Lexicons, market: &Key) -> impl Iterator<Item = Filed> {
+    let root = market.entry.and_then(|e| lex.lineage(e).last()).map(Filed::Root);
+    root.into_iter().chain(Some(Filed::Words(market.words.clone())))
+}
+
+/// Claims filed by (place, market): pairing within a file replaces pairing across the run,
+/// which grew with the square of the claims.
+struct MarketIndex(HashMap<(u32, Filed), Vec<usize>>);
+
+impl MarketIndex {
+    /// `items` with a market, filed under `place` (the rank, or 0 where places do not matter).
+    fn new(lex: &Lexicons, items: &[&View], place: impl Fn(&View) -> u32) -> MarketIndex {
+        let mut files: HashMap<(u32, Filed), Vec<usize>> = HashMap::new();
+        for (i, v) in items.iter().enumerate() {
+            for f in v.market.iter().flat_map(|m| filed(lex, m)) {
+                files.entry((place(v), f)).or_default().push(i);
+            }
+        }
+        MarketIndex(files)
+    }
+
+    /// Positions of the items filed with `v`'s market under `place`, ascending, once each.
+    fn near(&self, lex: &Lexicons, v: &View, place: u32) -> Vec<usize> {
+        let mut out: Vec<usize> = v
+            .market
+            .iter()
+            .flat_map(|m| filed(lex, m))
+            .filter_map(|f| self.0.get(&(place, f)))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every pair of positions (i < j) filed together, in the order a double loop visits them.
+    fn pairs(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for file in self.0.values() {
+            for (k, &i) in file.iter().enumerate() {
+                out.extend(file[k + 1..].iter().map(|&j| (i, j)));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 fn bound_of(text: &str) -> Bound {
     static AT_LEAST: OnceLock<Regex> = OnceLock::new();
     static ABOUT: OnceLock<Regex> = OnceLock::new();
@@ -361,79 +421,80 @@ fn pct(v: f64) -> String {
 /// Runs every check over `docs`, adds the flags to their claims, and returns the findings.
 pub fn check(lex: &Lexicons, docs: &mut [DocFacts]) -> Vec<Finding> {
     let vs = views(lex, docs);
+    let shares = Shares::new(lex, &vs);
     let mut findings = Vec::new();
     rank_pairs(lex, &vs, &mut findings);
     share_conflicts(lex, &vs, &mut findings);
     overflow(lex, &vs, &mut findings);
-    contradicted(lex, &vs, &mut findings);
-    arithmetic(lex, &vs, docs, &mut findings);
+    contradicted(lex, &vs, &shares, &mut findings);
+    arithmetic(lex, &vs, &shares, docs, &mut findings);
     attach(docs, &findings);
     findings
 }
 
 fn rank_pairs(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
-    let ranked: Vec<&View> =
-        vs.iter().filter(|v| v.rank.is_some() && v.subject.is_some() && v.market.is_some()).collect();
+    // Rival places are weighed only when both say what was counted, where and when: a claim
+    // that leaves one unstated is already flagged for it, and pairing it with every rival would
+    // bury the findings that matter.
+    let ranked: Vec<&View> = vs
+        .iter()
+        .filter(|v| v.rank.is_some() && v.subject.is_some())
+        .filter(|v| v.metric.is_some() && v.market.is_some() && v.period.is_some())
+        .collect();
+    // Rivals claim one place in one market or nested markets: filed together.
+    let pairs = MarketIndex::new(lex, &ranked, |v| v.rank.unwrap_or(0)).pairs();
     // One finding per pair of (document, subject) sides: a release that repeats its boast in the
     // title and the body is one rival, not two.
-    let mut seen: Vec<((usize, String), (usize, String))> = Vec::new();
-    for (i, a) in ranked.iter().enumerate() {
-        for b in &ranked[i + 1..] {
-            // Rival places are weighed only when both say what was counted, where and when: a
-            // claim that leaves one unstated is already flagged for it, and pairing it with every
-            // rival would bury the findings that matter.
-            let scoped = |v: &View| v.metric.is_some() && v.market.is_some() && v.period.is_some();
-            if !(rivals(lex, a, b) && scoped(a) && scoped(b)) {
-                continue;
-            }
-            let side = |v: &View| (v.doc, v.subject.as_ref().map(|s| s.words.clone()).unwrap_or_default());
-            let pair = (side(a), side(b));
-            if seen.contains(&pair) {
-                continue;
-            }
-            seen.push(pair);
-            let axes = compare(lex, a, b);
-            let rank = a.rank.unwrap_or(1);
-            // A shared first place is not claimed against its partner.
-            let tied = |t: &View, other: &View| {
-                t.tie.as_ref().is_some_and(|names| {
-                    other
-                        .subject
-                        .as_ref()
-                        .is_some_and(|s| s.entry.is_some_and(|e| names.iter().any(|n| lex.index_of(n) == Some(e))))
-                })
-            };
-            if tied(a, b) || tied(b, a) {
-                continue;
-            }
-            // Inside one article a conflict also needs both holders known by name: a misread
-            // subject there would accuse the article of contradicting itself.
-            let known = |v: &View| v.subject.as_ref().is_some_and(|s| s.entry.is_some());
-            // And an article setting different No. 1s side by side is reporting, not a finding.
-            if a.doc == b.doc && !(axes.all_match() && known(a) && known(b)) {
-                continue;
-            }
-            if axes.all_match() {
-                let msg = format!(
-                    "{} and {} both claim {} in the same scope ({}, {}, {})",
-                    who(a),
-                    who(b),
-                    place(rank),
-                    label(&a.metric, "metric"),
-                    label(&a.market, "market"),
-                    a.period.as_ref().map_or("period unstated", |p| p.1.as_str()),
-                );
-                out.push(Finding { code: "conflict", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
-            } else {
-                let msg = format!(
-                    "{} and {} both claim {}, on different terms: {}",
-                    who(a),
-                    who(b),
-                    place(rank),
-                    axes.describe()
-                );
-                out.push(Finding { code: "incomparable", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
-            }
+    let mut seen: std::collections::HashSet<((usize, String), (usize, String))> = Default::default();
+    for (a, b) in pairs.into_iter().map(|(i, j)| (ranked[i], ranked[j])) {
+        if !rivals(lex, a, b) {
+            continue;
+        }
+        let side = |v: &View| (v.doc, v.subject.as_ref().map(|s| s.words.clone()).unwrap_or_default());
+        if !seen.insert((side(a), side(b))) {
+            continue;
+        }
+        let axes = compare(lex, a, b);
+        let rank = a.rank.unwrap_or(1);
+        // A shared first place is not claimed against its partner.
+        let tied = |t: &View, other: &View| {
+            t.tie.as_ref().is_some_and(|names| {
+                other
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| s.entry.is_some_and(|e| names.iter().any(|n| lex.index_of(n) == Some(e))))
+            })
+        };
+        if tied(a, b) || tied(b, a) {
+            continue;
+        }
+        // Inside one article a conflict also needs both holders known by name: a misread
+        // subject there would accuse the article of contradicting itself.
+        let known = |v: &View| v.subject.as_ref().is_some_and(|s| s.entry.is_some());
+        // And an article setting different No. 1s side by side is reporting, not a finding.
+        if a.doc == b.doc && !(axes.all_match() && known(a) && known(b)) {
+            continue;
+        }
+        if axes.all_match() {
+            let msg = format!(
+                "{} and {} both claim {} in the same scope ({}, {}, {})",
+                who(a),
+                who(b),
+                place(rank),
+                label(&a.metric, "metric"),
+                label(&a.market, "market"),
+                a.period.as_ref().map_or("period unstated", |p| p.1.as_str()),
+            );
+            out.push(Finding { code: "conflict", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
+        } else {
+            let msg = format!(
+                "{} and {} both claim {}, on different terms: {}",
+                who(a),
+                who(b),
+                place(rank),
+                axes.describe()
+            );
+            out.push(Finding { code: "incomparable", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
         }
     }
 }
@@ -492,33 +553,27 @@ fn share_conflicts(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
         .filter(|v| v.value.is_some() && v.subject.is_some() && v.source.is_some())
         .filter(|v| v.metric.is_some() && v.market.is_some() && v.period.is_some())
         .collect();
-    let mut seen: Vec<(usize, usize, String)> = Vec::new();
-    for (i, a) in exact.iter().enumerate() {
-        for b in &exact[i + 1..] {
-            let (sa, sb) = (a.subject.as_ref().expect("filtered"), b.subject.as_ref().expect("filtered"));
-            let one_source = matches!((&a.source, &b.source), (Some(p), Some(q)) if relation(lex, p, q) == Rel::Same);
-            if a.doc == b.doc || !one_source || relation(lex, sa, sb) != Rel::Same || !same_scope(lex, a, b) {
-                continue;
-            }
-            let (x, y) = (a.value.unwrap_or(0.0), b.value.unwrap_or(0.0));
-            // Two figures rounded differently ("46%", "46.4%") are one figure.
-            if (x - y).abs() <= 0.5 + 1e-9 {
-                continue;
-            }
-            let key = (a.doc, b.doc, sa.words.clone());
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key);
-            let source = a.source.as_ref().map_or("", |s| s.label.as_str());
-            let msg = format!(
-                "{} is given {} and {} in the same scope by the same source ({source})",
-                who(a),
-                pct(x),
-                pct(y)
-            );
-            out.push(Finding { code: "conflict", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
+    let mut seen: std::collections::HashSet<(usize, usize, String)> = Default::default();
+    // One scope means one market: only shares filed together can conflict.
+    let pairs = MarketIndex::new(lex, &exact, |_| 0).pairs();
+    for (a, b) in pairs.into_iter().map(|(i, j)| (exact[i], exact[j])) {
+        let (sa, sb) = (a.subject.as_ref().expect("filtered"), b.subject.as_ref().expect("filtered"));
+        let one_source = matches!((&a.source, &b.source), (Some(p), Some(q)) if relation(lex, p, q) == Rel::Same);
+        if a.doc == b.doc || !one_source || relation(lex, sa, sb) != Rel::Same || !same_scope(lex, a, b) {
+            continue;
         }
+        let (x, y) = (a.value.unwrap_or(0.0), b.value.unwrap_or(0.0));
+        // Two figures rounded differently ("46%", "46.4%") are one figure.
+        if (x - y).abs() <= 0.5 + 1e-9 {
+            continue;
+        }
+        if !seen.insert((a.doc, b.doc, sa.words.clone())) {
+            continue;
+        }
+        let source = a.source.as_ref().map_or("", |s| s.label.as_str());
+        let msg =
+            format!("{} is given {} and {} in the same scope by the same source ({source})", who(a), pct(x), pct(y));
+        out.push(Finding { code: "conflict", message: msg, claims: vec![(a.doc, a.idx), (b.doc, b.idx)] });
     }
 }
 
@@ -535,14 +590,37 @@ fn overflow(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
     }
 }
 
+/// The shares that can be weighed against a claim (an individual subject's figure, not about,
+/// with what is counted and the market stated), filed by market.
+struct Shares<'v> {
+    items: Vec<&'v View>,
+    index: MarketIndex,
+}
+
+impl<'v> Shares<'v> {
+    fn new(lex: &Lexicons, vs: &'v [View]) -> Shares<'v> {
+        // What is counted and in which market must be stated on both sides, even in one document.
+        let items: Vec<&View> = vs
+            .iter()
+            .filter(|s| s.kind == Kind::Share && s.value.is_some() && s.group.is_none() && s.subject.is_some())
+            .filter(|s| s.metric.is_some() && s.market.is_some())
+            .filter(|s| s.bound != Bound::About)
+            .collect();
+        let index = MarketIndex::new(lex, &items, |_| 0);
+        Shares { items, index }
+    }
+}
+
 /// Shares in the scope of `r` (a No. 1 claim): metric, market, geography and period match.
-fn shares_in_scope<'v>(lex: &Lexicons, r: &View, vs: &'v [View]) -> Vec<&'v View> {
-    // What is counted and in which market must be stated on both sides, even in one document.
-    let stated = |v: &View| v.metric.is_some() && v.market.is_some();
-    vs.iter()
-        .filter(|s| s.kind == Kind::Share && s.value.is_some() && s.group.is_none() && s.subject.is_some())
-        .filter(|s| stated(r) && stated(s))
-        .filter(|s| s.bound != Bound::About)
+fn shares_in_scope<'v>(lex: &Lexicons, r: &View, shares: &Shares<'v>) -> Vec<&'v View> {
+    if r.metric.is_none() || r.market.is_none() {
+        return Vec::new();
+    }
+    shares
+        .index
+        .near(lex, r, 0)
+        .into_iter()
+        .map(|i| shares.items[i])
         // Shares weigh against each other only in one and the same scope: a leader of 2-in-1
         // tablets may hold less of all tablets than another vendor does.
         .filter(|s| same_scope(lex, r, s))
@@ -553,7 +631,7 @@ fn shares_in_scope<'v>(lex: &Lexicons, r: &View, vs: &'v [View]) -> Vec<&'v View
         .collect()
 }
 
-fn contradicted(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
+fn contradicted(lex: &Lexicons, vs: &[View], shares: &Shares, out: &mut Vec<Finding>) {
     // One finding per document's claim to first place and the document that undoes it.
     let mut seen: Vec<(&'static str, usize, String, usize)> = Vec::new();
     let mut fresh = |code: &'static str, r: &View, other: &View| {
@@ -566,7 +644,7 @@ fn contradicted(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
     };
     for r in vs.iter().filter(|v| v.rank == Some(1) && v.tie.is_none()) {
         let Some(subject) = &r.subject else { continue };
-        let shares = shares_in_scope(lex, r, vs);
+        let shares = shares_in_scope(lex, r, shares);
         let own = shares
             .iter()
             .filter(|s| same_subject(lex, s.subject.as_ref().expect("filtered"), subject))
@@ -638,7 +716,7 @@ fn contradicted(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
     }
 }
 
-fn arithmetic(lex: &Lexicons, vs: &[View], docs: &[DocFacts], out: &mut Vec<Finding>) {
+fn arithmetic(lex: &Lexicons, vs: &[View], shares: &Shares, docs: &[DocFacts], out: &mut Vec<Finding>) {
     let find = |d: usize, i: usize| vs.iter().find(|v| v.doc == d && v.idx == i);
     // "more than the next three combined"
     for (d, doc) in docs.iter().enumerate() {
@@ -646,7 +724,7 @@ fn arithmetic(lex: &Lexicons, vs: &[View], docs: &[DocFacts], out: &mut Vec<Find
             let Cue::Exceeds { claim, from, to } = cue else { continue };
             let Some(lead) = find(d, *claim) else { continue };
             let Some(subject) = &lead.subject else { continue };
-            let others: Vec<&View> = shares_in_scope(lex, lead, vs)
+            let others: Vec<&View> = shares_in_scope(lex, lead, shares)
                 .into_iter()
                 .filter(|s| !same_subject(lex, s.subject.as_ref().expect("filtered"), subject))
                 .collect();
@@ -681,7 +759,7 @@ fn arithmetic(lex: &Lexicons, vs: &[View], docs: &[DocFacts], out: &mut Vec<Find
     // "the top three hold 93.2%", 前五名合计超75%
     for g in vs.iter().filter(|v| v.group.is_some() && v.value.is_some()) {
         let n = g.group.expect("filtered") as usize;
-        let members = dedupe_subjects(lex, shares_in_scope(lex, g, vs), g.doc);
+        let members = dedupe_subjects(lex, shares_in_scope(lex, g, shares), g.doc);
         if members.len() < n {
             continue;
         }
@@ -755,6 +833,32 @@ mod tests {
     fn key_of(lex: &Lexicons, cat: Cat, words: &str) -> Key {
         let tag = Tag { text: words.to_string(), id: None, span: None, via: crate::model::Via::Sentence, at: None };
         key(lex, cat, Some(&tag)).expect("a key")
+    }
+
+    #[test]
+    fn markets_that_are_the_same_or_nested_are_filed_together() {
+        // The market index pairs only claims filed together; it must never part two markets
+        // that `relation` would compare as one scope or as nested.
+        let scanner = Scanner::with_defaults().unwrap();
+        let lex = scanner.lexicons();
+        let mut keys: Vec<Key> = scanner
+            .set
+            .entries
+            .iter()
+            .filter(|e| e.category == Cat::Market)
+            .flat_map(|e| e.aliases.iter().take(2))
+            .map(|a| key_of(lex, Cat::Market, a))
+            .collect();
+        keys.extend(["widgets", "Widgets", "the widget market"].map(|w| key_of(lex, Cat::Market, w)));
+        assert!(keys.len() > 100, "{}", keys.len());
+        let files: Vec<Vec<Filed>> = keys.iter().map(|k| filed(lex, k).collect()).collect();
+        for (a, fa) in keys.iter().zip(&files) {
+            for (b, fb) in keys.iter().zip(&files) {
+                if matches!(relation(lex, a, b), Rel::Same | Rel::Nested) {
+                    assert!(fa.iter().any(|f| fb.contains(f)), "{} / {}", a.label, b.label);
+                }
+            }
+        }
     }
 
     #[test]
