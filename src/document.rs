@@ -69,22 +69,32 @@ fn map_end(pieces: &[Piece], pos: usize) -> usize {
     }
 }
 
-/// Line starts of the input as read, for 1-based line and character columns.
-#[derive(Debug, Clone)]
+/// Line starts of the input as read, for 1-based line and character columns. Every call on one
+/// index must pass the same input.
+#[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    /// Where each line starts, found when a span is first asked for: most documents in a
+    /// stream hold no claim and never need it.
+    starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl LineIndex {
-    pub fn new(raw: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+    pub fn new() -> LineIndex {
+        LineIndex::default()
+    }
+
+    fn starts(&self, raw: &str) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     pub fn line_col(&self, raw: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line.saturating_sub(1)];
+        let starts = self.starts(raw);
+        let line = starts.partition_point(|&s| s <= offset);
+        let start = starts[line.saturating_sub(1)];
         // A byte-order mark opens the file but is no character an editor shows.
         let start = if start == 0 && raw.starts_with('\u{feff}') && offset >= 3 { 3 } else { start };
         let col = raw.get(start..offset).map_or(1, |s| s.chars().count() + 1);
@@ -92,8 +102,9 @@ impl LineIndex {
     }
 
     pub fn line_range(&self, raw: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(raw.len());
-        let end = self.starts.get(line).map_or(raw.len(), |&e| e.saturating_sub(1));
+        let starts = self.starts(raw);
+        let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(raw.len());
+        let end = starts.get(line).map_or(raw.len(), |&e| e.saturating_sub(1));
         start..end.max(start)
     }
 }
@@ -122,7 +133,7 @@ impl Document {
     /// Plain text or Markdown read as text: the text view is the input.
     pub fn from_text(raw: String) -> Document {
         let layout = segments::layout_text(&raw);
-        let lines = LineIndex::new(&raw);
+        let lines = LineIndex::new();
         let lang = detect_lang(&raw);
         Document {
             text: raw.clone(),
@@ -141,7 +152,7 @@ impl Document {
     /// mapped back into `raw`.
     pub fn from_parts_text(raw: String, text: String, map: OffsetMap) -> Document {
         let layout = segments::layout_text(&text);
-        let lines = LineIndex::new(&raw);
+        let lines = LineIndex::new();
         let lang = detect_lang(&text);
         Document { raw, text, map, layout, lines, lang, dateline: None, links: Vec::new(), superscripts: Vec::new() }
     }
@@ -149,7 +160,7 @@ impl Document {
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
     pub fn from_parts(raw: String, text: String, map: OffsetMap, hints: Vec<BlockHint>) -> Document {
         let layout = segments::layout_blocks(&text, hints);
-        let lines = LineIndex::new(&raw);
+        let lines = LineIndex::new();
         let lang = detect_lang(&text);
         Document { raw, text, map, layout, lines, lang, dateline: None, links: Vec::new(), superscripts: Vec::new() }
     }
@@ -246,7 +257,7 @@ mod tests {
     #[test]
     fn line_and_char_columns() {
         let raw = "第一行\n市场份额46.4%";
-        let idx = LineIndex::new(raw);
+        let idx = LineIndex::new();
         let off = raw.find("46.4").unwrap();
         assert_eq!(idx.line_col(raw, off), (2, 5));
     }
