@@ -154,13 +154,14 @@ impl MarketIndex {
         MarketIndex(files)
     }
 
-    /// Positions of the items filed with `v`'s market under `place`, ascending, once each.
-    fn near(&self, lex: &Lexicons, v: &View, place: u32) -> Vec<usize> {
+    /// Positions of the items filed with `v`'s market (in an index filed under place 0),
+    /// ascending, once each.
+    fn near(&self, lex: &Lexicons, v: &View) -> Vec<usize> {
         let mut out: Vec<usize> = v
             .market
             .iter()
             .flat_map(|m| filed(lex, m))
-            .filter_map(|f| self.0.get(&(place, f)))
+            .filter_map(|f| self.0.get(&(0, f)))
             .flatten()
             .copied()
             .collect();
@@ -618,7 +619,7 @@ fn shares_in_scope<'v>(lex: &Lexicons, r: &View, shares: &Shares<'v>) -> Vec<&'v
     }
     shares
         .index
-        .near(lex, r, 0)
+        .near(lex, r)
         .into_iter()
         .map(|i| shares.items[i])
         // Shares weigh against each other only in one and the same scope: a leader of 2-in-1

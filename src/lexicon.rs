@@ -322,7 +322,7 @@ impl<'a> Lexicon<'a> {
 /// "IDC" does not match inside "IDCs" while "IDC's" and "IDC数据" still do; "US$" is money.
 pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let word = is_word_byte;
     let first = bytes.get(start).copied().unwrap_or(b' ');
     let last = bytes.get(end.wrapping_sub(1)).copied().unwrap_or(b' ');
     let before_ok = start == 0 || !word(first) || !word(bytes[start - 1]);

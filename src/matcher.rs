@@ -89,19 +89,17 @@ impl ExcludeSet {
         for x in set.excludes.iter().filter(|x| x.kinds.contains(&kind)) {
             let parts = [&x.before, &x.after, &x.text];
             let has = parts.map(Option::is_some);
-            if has.iter().filter(|&&h| h).count() == 1 {
-                for (k, p) in parts.iter().enumerate() {
-                    if let Some(p) = p {
-                        single[k].push(p.as_str().to_string());
-                    }
+            let several = has.iter().filter(|&&h| h).count() > 1;
+            for (k, p) in parts.iter().enumerate() {
+                let Some(p) = p else { continue };
+                if several {
+                    multi[k].0.push(p.as_str().to_string());
+                    multi[k].1.push(checks.len());
+                } else {
+                    single[k].push(p.as_str().to_string());
                 }
-            } else {
-                for (k, p) in parts.iter().enumerate() {
-                    if let Some(p) = p {
-                        multi[k].0.push(p.as_str().to_string());
-                        multi[k].1.push(checks.len());
-                    }
-                }
+            }
+            if several {
                 checks.push(has);
             }
         }

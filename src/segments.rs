@@ -64,15 +64,6 @@ impl Layout {
         (pos < self.blocks[i].range.end).then_some(i)
     }
 
-    /// Title and headings that come before `block`, nearest first, then the title.
-    pub fn headings_before(&self, block: usize) -> impl Iterator<Item = usize> + '_ {
-        (0..block)
-            .rev()
-            .filter(|&b| matches!(self.blocks[b].kind, BlockKind::Heading))
-            .take(1)
-            .chain(self.blocks.iter().position(|b| b.kind == BlockKind::Title).filter(|&t| t != block))
-    }
-
     /// The blocks that read as one paragraph with `block`: itself, or its table.
     pub fn paragraph_of(&self, block: usize) -> Range<usize> {
         let Some(g) = self.blocks[block].group else { return block..block + 1 };

@@ -265,25 +265,22 @@ impl Dfa {
         let mut found: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
         let stretch: [&[u8]; LANES] = std::array::from_fn(|j| &hay[j * chunk..(j + 1) * chunk]);
         let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
-        let (trans, classes, first) = (self.trans.as_slice(), &self.classes, self.first_match);
+        // One index steps every lane and also gives the position of what it finds.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..chunk {
             let mut top = 0;
             for j in 0..LANES {
-                let s = trans[(state[j] + u32::from(classes[usize::from(stretch[j][i])])) as usize];
-                state[j] = s;
-                top = top.max(s);
+                state[j] = self.step(state[j], stretch[j][i]);
+                top = top.max(state[j]);
             }
-            if top >= first {
+            // Matches are rare: handled out of line, they keep the states in registers.
+            if top >= self.first_match {
                 self.emit_lanes(&state, i + 1, chunk, &mut found);
             }
         }
+        // The last lane also takes the bytes the even split left over.
         self.walk(hay, LANES * chunk, n, state[LANES - 1], &mut found[LANES - 1]);
-        let mut lanes = found.into_iter();
-        let mut all = lanes.next().unwrap_or_default();
-        for lane in lanes {
-            all.extend(lane);
-        }
-        all
+        found.concat()
     }
 
     #[cold]
