@@ -178,7 +178,9 @@ fn first_url(text: &str) -> Option<String> {
 
 /// Finds every reference entry, marker, link and table source line of a document.
 pub fn analyze(doc: &Document) -> DocCitations {
-    let text = doc.text.as_str();
+    let text = doc.match_text();
+    // URLs are copied as written, not as folded.
+    let written = doc.text.as_str();
     let layout = &doc.layout;
     let mut out = DocCitations::default();
     // Reference sections: from a reference heading to the next heading.
@@ -217,18 +219,22 @@ pub fn analyze(doc: &Document) -> DocCitations {
             }
             match keyed {
                 Some((key, at)) => {
-                    let url = first_url(line);
+                    let url = first_url(&written[range.clone()]);
                     out.entries.push(Entry { key, range: range.start + at..range.end, url });
                 }
                 // An HTML <ol> item carries its number in markup, not in the text.
                 None if block.kind == BlockKind::ListItem => {
                     ordinal += 1;
-                    out.entries.push(Entry { key: ordinal.to_string(), range: range.clone(), url: first_url(line) });
+                    out.entries.push(Entry {
+                        key: ordinal.to_string(),
+                        range: range.clone(),
+                        url: first_url(&written[range.clone()]),
+                    });
                 }
                 None => {
                     if let Some(last) = out.entries.last_mut().filter(|e| e.range.end <= range.start) {
                         last.range.end = range.end;
-                        last.url = last.url.take().or_else(|| first_url(line));
+                        last.url = last.url.take().or_else(|| first_url(&written[range.clone()]));
                     }
                 }
             }
@@ -268,7 +274,7 @@ pub fn analyze(doc: &Document) -> DocCitations {
                 regex(&NOTE, r"(?i)(?:^|[\s。.;；])(?:notes?|注)\s*[:：]").find(rest).map_or(rest.len(), |n| n.start());
             let body = rest[..end].trim_end_matches(|c: char| c.is_whitespace() || "。.;；,，".contains(c));
             let range = next.range.start + m.end()..next.range.start + m.end() + body.len();
-            let entry = Entry { key: String::new(), url: first_url(&text[range.clone()]), range };
+            let entry = Entry { key: String::new(), url: first_url(&written[range.clone()]), range };
             out.table_sources.push((table, label, entry));
         }
     }
@@ -294,7 +300,7 @@ fn sentence_of(doc: &Document, pos: usize) -> Option<usize> {
 }
 
 fn markers(doc: &Document, in_refs: &[bool], out: &mut DocCitations) {
-    let text = doc.text.as_str();
+    let text = doc.match_text();
     let outside_refs = |pos: usize| doc.layout.block_at(pos).is_none_or(|b| !in_refs[b]);
     let circled_keys: Vec<String> = out.entries.iter().map(|e| e.key.clone()).collect();
     let push = |range: Range<usize>, keys: Vec<String>, out: &mut DocCitations| {
@@ -395,6 +401,7 @@ fn markers(doc: &Document, in_refs: &[bool], out: &mut DocCitations) {
 }
 
 fn links(doc: &Document, in_refs: &[bool], out: &mut DocCitations) {
+    // Links and URLs are copied as written.
     let text = doc.text.as_str();
     let outside_refs = |pos: usize| doc.layout.block_at(pos).is_none_or(|b| !in_refs[b]);
     let mut taken: Vec<Range<usize>> = Vec::new();
@@ -463,8 +470,8 @@ impl DocCitations {
             let entry = Entry { key: String::new(), range: l.text.clone(), url: Some(l.url.clone()) };
             links.push(Cited { marker: l.range.clone(), raw: None, key: None, entry: Some(entry) });
         }
-        let mut out = nearest_group(&doc.text, marks, &claim);
-        out.extend(nearest_group(&doc.text, links, &claim));
+        let mut out = nearest_group(doc.match_text(), marks, &claim);
+        out.extend(nearest_group(doc.match_text(), links, &claim));
         // A marker repeated in one sentence, or a note number that is also a link, cites once.
         let mut seen: Vec<String> = Vec::new();
         out.retain(|c| {

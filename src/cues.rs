@@ -77,7 +77,7 @@ pub fn read(doc: &Document, claims: &[Claim], lex: &Lexicons) -> Vec<Cue> {
     if claims.is_empty() {
         return out;
     }
-    let text = doc.text.as_str();
+    let text = doc.match_text();
     for c in exceeds_re().captures_iter(text) {
         let m = c.get(0).expect("group 0");
         let Some((_, inside)) = claims_in_sentence(doc, claims, m.start()) else { continue };

@@ -113,8 +113,11 @@ impl LineIndex {
 pub struct Document {
     /// The input as read (for a transcoded input, its UTF-8 transcoding).
     pub raw: String,
-    /// What the rules run on: the input itself for text, the visible text for HTML.
+    /// The text view: the input itself for text, the visible text for HTML. Tags quote it.
     pub text: String,
+    /// The text view with Traditional Chinese folded to Simplified, byte for byte, when it
+    /// holds any: what the rules and lexicons read. See [`Document::match_text`].
+    pub folded: Option<String>,
     pub map: OffsetMap,
     pub layout: Layout,
     pub lines: LineIndex,
@@ -136,6 +139,7 @@ impl Document {
         let lines = LineIndex::new();
         let lang = detect_lang(&raw);
         Document {
+            folded: crate::fold::fold(&raw),
             text: raw.clone(),
             raw,
             map: OffsetMap::Identity,
@@ -154,7 +158,19 @@ impl Document {
         let layout = segments::layout_text(&text);
         let lines = LineIndex::new();
         let lang = detect_lang(&text);
-        Document { raw, text, map, layout, lines, lang, dateline: None, links: Vec::new(), superscripts: Vec::new() }
+        let folded = crate::fold::fold(&text);
+        Document {
+            raw,
+            text,
+            folded,
+            map,
+            layout,
+            lines,
+            lang,
+            dateline: None,
+            links: Vec::new(),
+            superscripts: Vec::new(),
+        }
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
@@ -162,7 +178,26 @@ impl Document {
         let layout = segments::layout_blocks(&text, hints);
         let lines = LineIndex::new();
         let lang = detect_lang(&text);
-        Document { raw, text, map, layout, lines, lang, dateline: None, links: Vec::new(), superscripts: Vec::new() }
+        let folded = crate::fold::fold(&text);
+        Document {
+            raw,
+            text,
+            folded,
+            map,
+            layout,
+            lines,
+            lang,
+            dateline: None,
+            links: Vec::new(),
+            superscripts: Vec::new(),
+        }
+    }
+
+    /// What rules, lexicons and cues read: the text view, with Traditional Chinese folded to
+    /// Simplified. It has the text view's length and character boundaries, so a range found
+    /// in it is a range of the text view.
+    pub fn match_text(&self) -> &str {
+        self.folded.as_deref().unwrap_or(&self.text)
     }
 
     /// A text-view range as an output span into the input.

@@ -12,6 +12,7 @@ pub mod crossdoc;
 pub mod cues;
 pub mod document;
 pub mod flags;
+pub mod fold;
 pub mod html;
 pub mod input;
 pub mod lexicon;

@@ -377,7 +377,11 @@ pub fn load(sources: &[RuleSource]) -> Result<RuleSet, LoadError> {
     };
     let mut parsed = Vec::new();
     for (i, s) in sources.iter().enumerate() {
-        match toml::from_str::<RawFile>(&s.text) {
+        // Documents are read with Traditional Chinese folded to Simplified, so rules and
+        // lexicons are too: one written in either script matches both. Folding keeps every
+        // offset, so errors still point at the file's own lines.
+        let folded = crate::fold::fold(&s.text);
+        match toml::from_str::<RawFile>(folded.as_deref().unwrap_or(&s.text)) {
             Ok(f) => parsed.push((i, f)),
             Err(e) => {
                 let at = e.span().map_or(0, |r| r.start);

@@ -98,7 +98,8 @@ impl Scanner {
 
     /// Claims and the document voice they were judged in.
     pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
-        let text = doc.text.as_str();
+        // Everything is found in the folded view; what is quoted comes from the text view.
+        let text = doc.match_text();
         let layout = &doc.layout;
         let detection = self.matcher.detect(&self.set, text, layout);
         let cands = detection.candidates;
@@ -142,6 +143,8 @@ impl Scanner {
             };
             let resolved = scopes.resolve(c, reach, subject.as_ref().map(|s| &s.range));
             let subject_tag = subject.as_ref().map(|s| self.subject_tag(doc, s));
+            // The subject as the lexicons and the issuer's names read it.
+            let subject_read = subject.as_ref().map(|s| text[s.range.clone()].trim());
             let absolute = rule.extreme.unwrap_or(match c.kind {
                 Kind::Superlative => true,
                 Kind::Rank => c.value == Some(1.0),
@@ -155,7 +158,7 @@ impl Scanner {
             };
             let extreme = absolute && voice.is_some_and(|v| v.promotional) && {
                 let voice = voice.expect("read above for absolute claims");
-                let (t, id) = subject_tag.as_ref().map_or((None, None), |t| (Some(t.text.as_str()), t.id.as_deref()));
+                let (t, id) = (subject_read, subject_tag.as_ref().and_then(|t| t.id.as_deref()));
                 let ancestors = id.map(|i| self.ancestors(i)).unwrap_or_default();
                 voice.is_self(t, id, &ancestors) && !self.names_other_party(t)
             };
@@ -179,7 +182,7 @@ impl Scanner {
             let own = resolved.source.as_ref().filter(|t| t.via == Via::Sentence).map(|t| self.tag(doc, t));
             let inferred = || resolved.source.as_ref().map(|t| self.tag(doc, t));
             let source = own.or_else(|| self.cited_source(doc, &cited)).or_else(inferred);
-            let vague_cue = resolved.vague_source.as_ref().map(|(r, _)| text[r.clone()].trim().to_string());
+            let vague_cue = resolved.vague_source.as_ref().map(|(r, _)| doc.text[r.clone()].trim().to_string());
             let mut flag_list = flags::compute(&FlagInput {
                 kind: Some(c.kind),
                 has_metric: resolved.metric.is_some(),
@@ -214,7 +217,10 @@ impl Scanner {
                 citations: citation_list,
             });
         }
-        let report = voice.map(|v| VoiceReport { promotional: v.promotional, issuer: v.issuer_names });
+        let report = voice.map(|v| VoiceReport {
+            promotional: v.promotional,
+            issuer: v.issuer_ranges.iter().map(|r| doc.text[r.clone()].to_string()).collect(),
+        });
         (claims, report)
     }
 
@@ -245,7 +251,7 @@ impl Scanner {
     fn cited_source(&self, doc: &Document, cited: &[citations::Cited]) -> Option<Tag> {
         let sources = self.lex.get(LexiconCategory::Source);
         cited.iter().filter_map(|c| c.entry.as_ref()).find_map(|e| {
-            let m = sources.find(&doc.text, e.range.clone()).into_iter().next()?;
+            let m = sources.find(doc.match_text(), e.range.clone()).into_iter().next()?;
             let at = doc.span(m.range.clone());
             let text = doc.text[m.range.clone()].trim().to_string();
             Some(Tag { text, id: Some(sources.id(m.entry).to_string()), span: None, via: Via::Citation, at: Some(at) })
@@ -282,7 +288,10 @@ impl Scanner {
         let id = s.id.clone().or_else(|| {
             let org = self.lex.get(LexiconCategory::Org);
             let r: Range<usize> = s.range.clone();
-            org.find(&doc.text, r.clone()).into_iter().find(|m| m.range == r).map(|m| org.id(m.entry).to_string())
+            org.find(doc.match_text(), r.clone())
+                .into_iter()
+                .find(|m| m.range == r)
+                .map(|m| org.id(m.entry).to_string())
         });
         Tag { text: doc.text[s.range.clone()].trim().to_string(), id, span: s.local.then_some(at), via, at: Some(at) }
     }
@@ -323,12 +332,12 @@ impl Scanner {
     /// Claim candidates only (spans, kinds, values), without subject, scope or flags: the
     /// detection pass on its own.
     pub fn detect(&self, doc: &Document) -> Vec<Candidate> {
-        self.matcher.candidates(&self.set, &doc.text, &doc.layout)
+        self.matcher.candidates(&self.set, doc.match_text(), &doc.layout)
     }
 
     /// Every scope value found in every sentence, described, for rule authors.
     pub fn scope_debug(&self, doc: &Document) -> Vec<String> {
-        let mut f = ScopeFinder::new(&doc.text, &doc.layout, &self.set, &self.lex, &self.scope_triggers);
+        let mut f = ScopeFinder::new(doc.match_text(), &doc.layout, &self.set, &self.lex, &self.scope_triggers);
         (0..doc.layout.sentences.len())
             .flat_map(|s| {
                 let head: String = doc.text[doc.layout.sentences[s].range.clone()].chars().take(30).collect();
@@ -339,6 +348,6 @@ impl Scanner {
 
     /// Every raw regex hit before excludes and overlaps, described, for rule authors.
     pub fn candidates_debug(&self, doc: &Document) -> Vec<String> {
-        self.matcher.debug(&self.set, &doc.text, &doc.layout)
+        self.matcher.debug(&self.set, doc.match_text(), &doc.layout)
     }
 }

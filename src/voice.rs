@@ -13,6 +13,8 @@ pub struct Voice {
     pub ad: bool,
     /// Names the issuer goes by in this document.
     pub issuer_names: Vec<String>,
+    /// Where each issuer name is, so a report can quote it as written.
+    pub issuer_ranges: Vec<Range<usize>>,
     pub issuer_ids: Vec<String>,
 }
 
@@ -82,6 +84,7 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
     let mut quoted = Quoted { text, ranges: None };
     let mut markers = 0;
     let mut names: Vec<String> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut ad = false;
     for &(i, b) in wakes {
         let p = &set.scopes[i];
@@ -95,9 +98,11 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
             }
             ScopeRole::Issuer => {
                 for caps in p.regex.captures_iter(block) {
-                    if let Some(n) = crate::rules::name_group(&p.regex, &caps) {
-                        let n = n.as_str().trim();
+                    if let Some(m) = crate::rules::name_group(&p.regex, &caps) {
+                        let n = m.as_str().trim();
                         if !n.is_empty() && n.chars().count() <= 40 && !names.iter().any(|x| x == n) {
+                            let start = range.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+                            ranges.push(start..start + n.len());
                             names.push(n.to_string());
                         }
                     }
@@ -121,9 +126,10 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
         && let Some(m) = org.find(text, t.range.clone()).first()
     {
         names.push(text[m.range.clone()].to_string());
+        ranges.push(m.range.clone());
         ids.push(org.id(m.entry).to_string());
     }
-    Voice { promotional, ad, issuer_names: names, issuer_ids: ids }
+    Voice { promotional, ad, issuer_names: names, issuer_ranges: ranges, issuer_ids: ids }
 }
 
 impl Voice {
