@@ -85,8 +85,9 @@ fn zh_re() -> &'static Regex {
             (?:(?P<y>(?:19|20)\d{2})\s*年?度?)?
             (?:
                 (?P<half>上|下)半年
-              | 前(?P<qs>[一二三1-3])(?:个)?季度
-              | (?:第)?(?P<q>[一二三四1-4])季度
+              | 前(?P<qs>[一二三1-3])(?:个)?季度?
+              | 第(?P<q>[一二三四1-4])季度?
+              | (?P<q2>[一二三四1-4])季度
               | Q(?P<qq>[1-4])
               | (?P<m1>1[0-2]|[1-9])\s*月?\s*[-–—~至到]\s*(?P<m2>1[0-2]|[1-9])\s*月(?:份)?
               | (?P<m>1[0-2]|[1-9])\s*月(?:份|底|末)?
@@ -172,7 +173,7 @@ fn zh_interval(t: &str, year: Option<u32>) -> Option<Interval> {
         if h == "上" { Interval::months(y, 1, 6) } else { Interval::months(y, 7, 12) }
     } else if let Some(q) = get("qs") {
         Interval::months(y, 1, small_number(q)? * 3)
-    } else if let Some(q) = get("q").or(get("qq")) {
+    } else if let Some(q) = get("q").or(get("q2")).or(get("qq")) {
         let q = small_number(q)?;
         Interval::months(y, q * 3 - 2, q * 3)
     } else if let (Some(a), Some(b)) = (get("m1"), get("m2")) {
@@ -237,6 +238,9 @@ mod tests {
             ("2024年三季度", "Q3 2024"),
             ("2025Q2", "Q2 2025"),
             ("2025年前三季度", "Jan-Sep 2025"),
+            // Taiwan and Hong Kong drop 度.
+            ("2025年第二季", "Q2 2025"),
+            ("2025年前三季", "Jan-Sep 2025"),
             ("2025年1-6月", "H1 2025"),
             ("2025年1月至6月", "H1 2025"),
             ("2025年6月", "Jun 2025"),
