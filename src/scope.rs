@@ -177,7 +177,12 @@ const NAME_EDGE_WORDS: &[&str] = &[
 ];
 
 /// Time words that a loose Chinese name pattern can swallow ("日前发布").
-const ZH_NOT_NAMES: &[&str] = &["日前", "近日", "今日", "昨日", "目前", "此前", "今年", "去年", "随后", "最新"];
+/// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据
+///显示", "该报告"), never a measurer.
+const ZH_NOT_NAMES: &[&str] = &[
+    "日前", "近日", "今日", "昨日", "目前", "此前", "今年", "去年", "随后", "最新", "一份", "一项", "一组", "一些",
+    "另一", "两份", "多份", "多项", "该", "这份", "这项", "这些", "上述", "相关",
+];
 
 /// Trim a pattern-captured name to its words; nothing useful left means no tag.
 fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> {
@@ -208,14 +213,14 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> 
     }
     let t = &text[s..e];
     let single_edge = NAME_EDGE_WORDS.contains(&t.to_ascii_lowercase().as_str());
-    let zh_time = ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
+    let zh_not_name = ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
     // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
     let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
     // One capitalised participle or adverb ("Bracketed numbers", "Reportedly") is a sentence's
     // first word, not a firm.
     let en_word = t.bytes().all(|b| b.is_ascii_alphabetic())
         && ["ed", "ing", "ly"].iter().any(|x| t.len() > x.len() + 3 && t.ends_with(x));
-    (t.chars().count() >= 2 && !single_edge && !zh_time && !zh_particle && !en_word).then_some(s..e)
+    (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word).then_some(s..e)
 }
 
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
