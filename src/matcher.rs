@@ -25,6 +25,9 @@ pub struct Candidate {
     pub sentence: usize,
     /// A subject the rule captured itself with `(?P<subj>...)`.
     pub subject: Option<Range<usize>>,
+    /// What is counted, when the claim's own words say it with `(?P<metric>...)`: "the
+    /// best-selling drug" is measured by sales, "the most cited institution" by citations.
+    pub metric: Option<Range<usize>>,
 }
 
 /// What the trigger pass found; see `Matcher::plan`.
@@ -378,8 +381,9 @@ fn run_rule(
         if rule.kind == Kind::Share && value.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
             continue;
         }
-        let subject = caps.name("subj").map(|m| range.start + m.start()..range.start + m.end());
-        let cand = Candidate { rule: r, kind: rule.kind, span, value, top, vague, sentence: s, subject };
+        let group = |name: &str| caps.name(name).map(|m| range.start + m.start()..range.start + m.end());
+        let (subject, metric) = (group("subj"), group("metric"));
+        let cand = Candidate { rule: r, kind: rule.kind, span, value, top, vague, sentence: s, subject, metric };
         out.push((cand, rule.priority));
     }
 }
@@ -537,7 +541,17 @@ mod tests {
     use super::*;
 
     fn cand(kind: Kind, span: Range<usize>) -> Candidate {
-        Candidate { rule: 0, kind, span, value: None, top: None, vague: false, sentence: 0, subject: None }
+        Candidate {
+            rule: 0,
+            kind,
+            span,
+            value: None,
+            top: None,
+            vague: false,
+            sentence: 0,
+            subject: None,
+            metric: None,
+        }
     }
 
     #[test]

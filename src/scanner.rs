@@ -141,7 +141,16 @@ impl Scanner {
             } else {
                 rule.reach
             };
-            let resolved = scopes.resolve(c, reach, subject.as_ref().map(|s| &s.range));
+            let mut resolved = scopes.resolve(c, reach, subject.as_ref().map(|s| &s.range));
+            // A measure the claim names itself ("best-selling") is what it counts when nothing
+            // says more exactly ("in dollar sales", a paragraph about units sold).
+            if let Some(r) = &c.metric
+                && resolved.metric.is_none()
+            {
+                let metrics = self.lex.get(LexiconCategory::Metric);
+                let id = metrics.find(text, r.clone()).first().map(|m| metrics.id(m.entry).to_string());
+                resolved.metric = Some(TagDraft { range: r.clone(), id, via: Via::Sentence });
+            }
             let subject_tag = subject.as_ref().map(|s| self.subject_tag(doc, s));
             // The subject as the lexicons and the issuer's names read it.
             let subject_read = subject.as_ref().map(|s| text[s.range.clone()].trim());

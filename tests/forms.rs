@@ -292,3 +292,29 @@ fn an_ad_boasting_about_itself_is_an_extreme_term() {
     let news = scan("Analysts doubt that Orbis is the No. 1 air fryer brand in Europe.");
     assert!(news.iter().all(|c| c.flags.iter().all(|f| f.code != "extreme-term")));
 }
+
+/// A superlative that names its own measure ("best-selling": sales) has a metric; one that
+/// does not ("largest") still lacks one, and a more exact measure in its sentence wins.
+#[test]
+fn superlatives_that_name_their_measure_carry_it_as_metric() {
+    let metric = |text: &str, needle: &str| {
+        let c = find(text, Kind::Superlative, needle);
+        let codes: Vec<String> = c.flags.iter().map(|f| f.code.clone()).collect();
+        (c.scope.metric.map(|t| t.text), codes.contains(&"no-metric".to_string()))
+    };
+    assert_eq!(
+        metric("For years the statin was the best-selling medicine.", "best-selling"),
+        (Some("best-selling".into()), false)
+    );
+    assert_eq!(
+        metric("Corvid runs the country's most reliable 5G network.", "most reliable"),
+        (Some("most reliable".into()), false)
+    );
+    assert_eq!(metric("Corvid is the largest maker of routers.", "largest"), (None, true));
+    assert_eq!(
+        metric("Measured by dollar sales, the console was the best-selling hardware in May.", "best-selling")
+            .0
+            .as_deref(),
+        Some("dollar sales")
+    );
+}
