@@ -8,7 +8,6 @@
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The Basic Multilingual Plane as bits: which three-byte characters fold.
@@ -19,13 +18,15 @@ const WORDS: usize = 0x1_0000 / 64;
 const RANGES: [std::ops::Range<u32>; 3] = [0x3400..0x4DC0, 0x4E00..0xA000, 0xF900..0xFB00];
 
 struct Table {
+    /// A bit per code point, by its first two bytes' payload (a row of 64) and its last's.
     folds: Box<[u64; WORDS]>,
-    to: HashMap<u16, [u8; 3]>,
+    /// The Simplified form of each code point that folds, by code point (0: none).
+    to: Box<[u16]>,
 }
 
 impl Table {
     fn build() -> Table {
-        let mut table = Table { folds: Box::new([0; WORDS]), to: HashMap::new() };
+        let mut table = Table { folds: Box::new([0; WORDS]), to: vec![0; 0x1_0000].into_boxed_slice() };
         // Without its dictionary the view is simply not folded.
         let Ok(cc) = OpenCC::from_config(BuiltinConfig::T2s) else { return table };
         let mut buf = [0u8; 4];
@@ -34,11 +35,12 @@ impl Table {
             let from = c.encode_utf8(&mut buf);
             let to = cc.convert(from);
             // Only a same-length, one-character answer keeps the offsets.
-            if let [a, b, c] = *to.as_bytes()
+            if to.len() == 3
                 && to != *from
+                && let Some(t) = to.chars().next()
             {
                 table.folds[cp as usize / 64] |= 1 << (cp % 64);
-                table.to.insert(cp as u16, [a, b, c]);
+                table.to[cp as usize] = t as u16;
             }
         }
         table
@@ -49,13 +51,11 @@ impl Table {
         TABLE.get_or_init(Table::build)
     }
 
-    /// The code point a three-byte sequence starting at `b[0]` encodes.
-    fn code(b: &[u8]) -> u16 {
-        (u16::from(b[0] & 0x0F) << 12) | (u16::from(b[1] & 0x3F) << 6) | u16::from(b[2] & 0x3F)
-    }
-
-    fn folds(&self, cp: u16) -> bool {
-        self.folds[usize::from(cp) / 64] >> (cp % 64) & 1 == 1
+    /// Whether the three-byte character `b0 b1 b2` folds: its first two bytes pick a row of
+    /// 64 code points, its last the bit.
+    fn folds(&self, b0: u8, b1: u8, b2: u8) -> bool {
+        let row = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+        self.folds[row] >> (b2 & 0x3F) & 1 == 1
     }
 
     /// Where the first character that folds starts, if any.
@@ -64,18 +64,19 @@ impl Table {
         let mut i = 0;
         while i + 2 < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
+            // In UTF-8 every byte from 0xE0 to 0xEF leads a three-byte character: Chinese text
+            // is mostly those.
+            if b & 0xF0 == 0xE0 {
+                if self.folds(b, bytes[i + 1], bytes[i + 2]) {
+                    return Some(i);
+                }
+                i += 3;
+            } else if b < 0x80 {
                 // Eight ASCII bytes at a time: English text is mostly that.
                 let ascii8 = bytes
                     .get(i..i + 8)
                     .is_some_and(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")) & HIGH == 0);
                 i += if ascii8 { 8 } else { 1 };
-            } else if b & 0xF0 == 0xE0 {
-                // In UTF-8 every byte from 0xE0 to 0xEF leads a three-byte character.
-                if self.folds(Self::code(&bytes[i..i + 3])) {
-                    return Some(i);
-                }
-                i += 3;
             } else {
                 i += 1;
             }
@@ -98,8 +99,14 @@ pub fn fold(text: &str) -> Option<String> {
     let mut i = first;
     while i + 2 < out.len() {
         if out[i] & 0xF0 == 0xE0 {
-            if let Some(to) = table.to.get(&Table::code(&out[i..])) {
-                out[i..i + 3].copy_from_slice(to);
+            if table.folds(out[i], out[i + 1], out[i + 2]) {
+                let cp = (u32::from(out[i] & 0x0F) << 12)
+                    | (u32::from(out[i + 1] & 0x3F) << 6)
+                    | u32::from(out[i + 2] & 0x3F);
+                // Built from three-byte answers only, so it fills the three bytes it replaces.
+                if let Some(to) = char::from_u32(u32::from(table.to[cp as usize])) {
+                    to.encode_utf8(&mut out[i..i + 3]);
+                }
             }
             i += 3;
         } else {
@@ -109,7 +116,6 @@ pub fn fold(text: &str) -> Option<String> {
     // Three-byte characters replaced by three-byte characters: still UTF-8.
     String::from_utf8(out).ok()
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,11 +147,15 @@ mod tests {
     #[test]
     fn every_fold_keeps_three_bytes() {
         let table = Table::get();
-        assert!(table.to.len() > 2_000, "{} characters fold", table.to.len());
-        for (&cp, to) in &table.to {
-            let from = char::from_u32(u32::from(cp)).unwrap();
-            assert_eq!(from.len_utf8(), 3);
-            assert!(std::str::from_utf8(to).is_ok_and(|s| s.chars().count() == 1), "{from}");
+        let folding: Vec<(u32, u16)> =
+            table.to.iter().enumerate().filter(|(_, t)| **t != 0).map(|(cp, t)| (cp as u32, *t)).collect();
+        assert!(folding.len() > 2_000, "{} characters fold", folding.len());
+        for (cp, to) in folding {
+            let (from, to) = (char::from_u32(cp).unwrap(), char::from_u32(u32::from(to)).unwrap());
+            assert_eq!((from.len_utf8(), to.len_utf8()), (3, 3), "{from} {to}");
+            let mut buf = [0u8; 4];
+            let b = from.encode_utf8(&mut buf).as_bytes();
+            assert!(table.folds(b[0], b[1], b[2]), "{from}");
         }
     }
 }
