@@ -85,6 +85,12 @@ const SALT: &[&str] = &[
     "each on",
     "according to IDC",
     "据IDC统计",
+    // Traditional characters, which the reader folds in place.
+    "市佔率",
+    "營收",
+    "領先",
+    "第二季",
+    "據",
     "According to",
     ":",
     "：",
