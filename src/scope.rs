@@ -454,6 +454,11 @@ impl<'a> ScopeFinder<'a> {
                         {
                             continue;
                         }
+                        // "A report indicating…" later in a paragraph brings its own figure; it
+                        // does not attribute the ones before it, as "The firm credits IDC" does.
+                        if later && f.vague {
+                            continue;
+                        }
                         let dist = distance(&f.range, &c.span);
                         let slot = if f.vague { &mut vague } else { &mut best };
                         if slot.as_ref().is_none_or(|(d, _)| dist < *d) {

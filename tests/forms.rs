@@ -318,3 +318,17 @@ fn superlatives_that_name_their_measure_carry_it_as_metric() {
         Some("dollar sales")
     );
 }
+
+/// A vague cue later in a paragraph ("a report indicating…") brings its own figure; it does
+/// not attribute the claims before it. One earlier in the paragraph still does.
+#[test]
+fn a_later_vague_cue_does_not_attribute_earlier_claims() {
+    let codes = |text: &str, needle: &str| -> Vec<String> {
+        find(text, Kind::Share, needle).flags.iter().map(|f| f.code.clone()).collect()
+    };
+    let later = "Corvid took 31% of the smartphone market in 2024. A report indicates that Sable holds a 12% share.";
+    assert!(codes(later, "31%").contains(&"no-source".to_string()), "{:?}", codes(later, "31%"));
+    assert!(codes(later, "12%").contains(&"vague-source".to_string()), "{:?}", codes(later, "12%"));
+    let earlier = "A report published this week looked at phones. Corvid took 31% of the smartphone market in 2024.";
+    assert!(codes(earlier, "31%").contains(&"vague-source".to_string()), "{:?}", codes(earlier, "31%"));
+}
