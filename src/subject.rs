@@ -313,6 +313,10 @@ impl<'a> SubjectFinder<'a> {
     pub fn find(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
         let clause = subject_clause(self.text, sentence.clone(), claim.start);
+        let reported = self.after_reporting_source(clause.clone(), claim.start);
+        // Past a reporting measurer, nothing before its "that" may be the subject.
+        let from = if reported.start > clause.start { reported.start } else { sentence.start };
+        let clause = reported;
         // A known organisation in the clause before the claim; in Chinese the first one (the
         // topic), in English the nearest one.
         let before: Vec<&Range<usize>> =
@@ -388,11 +392,11 @@ impl<'a> SubjectFinder<'a> {
                     && ["the ", "a ", "an ", "its ", "which ", "whose "].iter().any(|w| after.starts_with(w))
             }
         });
-        if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= sentence.start)) {
+        if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= from)) {
             return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
         }
         if !chinese
-            && let Some(r) = self.en_name_before(sentence.start..claim.start)
+            && let Some(r) = self.en_name_before(from..claim.start)
             && !self.text[r.end..claim.start].trim_start().starts_with([':', '：'])
         {
             // A name followed by a colon labels a list item; it does not hold the share.
@@ -472,6 +476,18 @@ impl<'a> SubjectFinder<'a> {
             }
         }
         best
+    }
+
+    /// "Counterpoint estimates that it took 22.4%": a measurer reporting a figure does not hold
+    /// it, so the subject is looked for after its "that".
+    fn after_reporting_source(&self, clause: Range<usize>, claim: usize) -> Range<usize> {
+        let lead = &self.text[clause.start..claim.max(clause.start)];
+        let Some(at) = lead.rfind(" that ") else { return clause };
+        let sources = self.lex.get(LexiconCategory::Source);
+        if sources.find(self.text, clause.start..clause.start + at).is_empty() {
+            return clause;
+        }
+        clause.start + at + " that ".len()..clause.end
     }
 
     /// A name that is only a place, a market or a source does not hold a share.

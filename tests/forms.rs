@@ -332,3 +332,13 @@ fn a_later_vague_cue_does_not_attribute_earlier_claims() {
     let earlier = "A report published this week looked at phones. Corvid took 31% of the smartphone market in 2024.";
     assert!(codes(earlier, "31%").contains(&"vague-source".to_string()), "{:?}", codes(earlier, "31%"));
 }
+
+/// "Counterpoint estimates that it took 22.4%": the measurer reporting is the source, and "it"
+/// is the paragraph's subject.
+#[test]
+fn a_reporting_measurer_is_not_the_subject() {
+    let text = "Corvid is the leader by value. Counterpoint Research estimates that it took 22.4% of smartphone revenue in Q2 2025.";
+    let c = find(text, Kind::Share, "22.4%");
+    assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("Corvid"));
+    assert_eq!(c.scope.source.map(|s| s.text).as_deref(), Some("Counterpoint Research"));
+}
