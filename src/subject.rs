@@ -118,6 +118,12 @@ const EN_STOP: &[&str] = &[
     "when",
     "why",
     "how",
+    // Ad copy opens with an imperative: "Meet the world's first…", "Introducing the…".
+    "meet",
+    "introducing",
+    "discover",
+    "experience",
+    "explore",
     "what",
     "which",
     "who",
@@ -397,9 +403,13 @@ impl<'a> SubjectFinder<'a> {
         }
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
-            && !self.text[r.end..claim.start].trim_start().starts_with([':', '：'])
+            && !(self.text[r.end..claim.start].contains([':', '：'])
+                && self.text[from..r.start]
+                    .trim_matches(|c: char| c.is_whitespace() || "-*•·#>".contains(c))
+                    .is_empty())
         {
-            // A name followed by a colon labels a list item; it does not hold the share.
+            // A name opening a line before a colon labels a list item ("Refrigeration
+            // appliances: N°1 brand"); it does not hold the share.
             return Some(SubjectDraft { id: self.org_id(&r), range: r, local: true });
         }
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
@@ -470,7 +480,9 @@ impl<'a> SubjectFinder<'a> {
                 let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
                 let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
                 let cand = start..start + trimmed.len();
-                if !self.is_scope_word(&cand) {
+                // The N of "N°1" is an abbreviation, not a name.
+                let numero = self.text[cand.end..].starts_with(['°', 'º']);
+                if !self.is_scope_word(&cand) && !numero {
                     best = Some(cand);
                 }
             }
@@ -580,8 +592,11 @@ fn trim_en_name(name: &str) -> Option<&str> {
     {
         words.drain(..=i);
     }
-    // A period opening the clause ("FY2024 revenue...", "Q3 shipments...") names nobody.
-    while words.len() > 1 && words.first().is_some_and(|w| is_period_token(w)) {
+    // A period opening the clause ("FY2024 revenue...", "Q3 shipments...", "2017 NAD") names
+    // nobody.
+    let year =
+        |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
+    while words.len() > 1 && words.first().is_some_and(|w| is_period_token(w) || year(w)) {
         words.remove(0);
     }
     let first = *words.first()?;

@@ -342,3 +342,29 @@ fn a_reporting_measurer_is_not_the_subject() {
     assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("Corvid"));
     assert_eq!(c.scope.source.map(|s| s.text).as_deref(), Some("Counterpoint Research"));
 }
+
+/// Words that open a line or an ad are not the subject: a list label before its colon, the N
+/// of "N°1", an imperative ("Meet…"), a year before a name.
+#[test]
+fn labels_abbreviations_and_imperatives_are_not_subjects() {
+    let subject = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).subject.map(|s| s.text);
+    assert_eq!(
+        subject("- Refrigeration appliances: N°1 brand worldwide, 15.7% retail volume share", Kind::Rank, "N°1"),
+        None
+    );
+    assert_eq!(
+        subject("- Refrigeration appliances: N°1 brand worldwide, 15.7% retail volume share", Kind::Share, "15.7%"),
+        None
+    );
+    assert_eq!(subject("Meet the world's first self-emptying robot vacuum.", Kind::Superlative, "first"), None);
+    // A colon that does not follow a line-opening name keeps the subject before it.
+    assert_eq!(
+        subject(
+            "Online, Harrowgate's lead is larger: it accounts for 34% of internet grocery sales.",
+            Kind::Share,
+            "34%"
+        )
+        .as_deref(),
+        Some("Harrowgate")
+    );
+}
