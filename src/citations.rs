@@ -180,7 +180,7 @@ fn first_url(text: &str) -> Option<String> {
 pub fn analyze(doc: &Document) -> DocCitations {
     let text = doc.match_text();
     // URLs are copied as written, not as folded.
-    let written = doc.text.as_str();
+    let url_at = |r: &Range<usize>| first_url(&doc.text[r.clone()]);
     let layout = &doc.layout;
     let mut out = DocCitations::default();
     // Reference sections: from a reference heading to the next heading.
@@ -219,22 +219,18 @@ pub fn analyze(doc: &Document) -> DocCitations {
             }
             match keyed {
                 Some((key, at)) => {
-                    let url = first_url(&written[range.clone()]);
+                    let url = url_at(&range);
                     out.entries.push(Entry { key, range: range.start + at..range.end, url });
                 }
                 // An HTML <ol> item carries its number in markup, not in the text.
                 None if block.kind == BlockKind::ListItem => {
                     ordinal += 1;
-                    out.entries.push(Entry {
-                        key: ordinal.to_string(),
-                        range: range.clone(),
-                        url: first_url(&written[range.clone()]),
-                    });
+                    out.entries.push(Entry { key: ordinal.to_string(), range: range.clone(), url: url_at(&range) });
                 }
                 None => {
                     if let Some(last) = out.entries.last_mut().filter(|e| e.range.end <= range.start) {
                         last.range.end = range.end;
-                        last.url = last.url.take().or_else(|| first_url(&written[range.clone()]));
+                        last.url = last.url.take().or_else(|| url_at(&range));
                     }
                 }
             }
@@ -274,7 +270,7 @@ pub fn analyze(doc: &Document) -> DocCitations {
                 regex(&NOTE, r"(?i)(?:^|[\s。.;；])(?:notes?|注)\s*[:：]").find(rest).map_or(rest.len(), |n| n.start());
             let body = rest[..end].trim_end_matches(|c: char| c.is_whitespace() || "。.;；,，".contains(c));
             let range = next.range.start + m.end()..next.range.start + m.end() + body.len();
-            let entry = Entry { key: String::new(), url: first_url(&written[range.clone()]), range };
+            let entry = Entry { key: String::new(), url: url_at(&range), range };
             out.table_sources.push((table, label, entry));
         }
     }

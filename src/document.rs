@@ -136,47 +136,24 @@ impl Document {
     /// Plain text or Markdown read as text: the text view is the input.
     pub fn from_text(raw: String) -> Document {
         let layout = segments::layout_text(&raw);
-        let lines = LineIndex::new();
-        let lang = detect_lang(&raw);
-        Document {
-            folded: crate::fold::fold(&raw),
-            text: raw.clone(),
-            raw,
-            map: OffsetMap::Identity,
-            layout,
-            lines,
-            lang,
-            dateline: None,
-            links: Vec::new(),
-            superscripts: Vec::new(),
-        }
+        Document::assemble(raw.clone(), raw, OffsetMap::Identity, layout)
     }
 
     /// Plain text read from part of `raw` (after a byte-order mark): laid out as text, spans
     /// mapped back into `raw`.
     pub fn from_parts_text(raw: String, text: String, map: OffsetMap) -> Document {
         let layout = segments::layout_text(&text);
-        let lines = LineIndex::new();
-        let lang = detect_lang(&text);
-        let folded = crate::fold::fold(&text);
-        Document {
-            raw,
-            text,
-            folded,
-            map,
-            layout,
-            lines,
-            lang,
-            dateline: None,
-            links: Vec::new(),
-            superscripts: Vec::new(),
-        }
+        Document::assemble(raw, text, map, layout)
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
     pub fn from_parts(raw: String, text: String, map: OffsetMap, hints: Vec<BlockHint>) -> Document {
         let layout = segments::layout_blocks(&text, hints);
-        let lines = LineIndex::new();
+        Document::assemble(raw, text, map, layout)
+    }
+
+    /// What every reader shares once the text view is laid out: its language and its fold.
+    fn assemble(raw: String, text: String, map: OffsetMap, layout: Layout) -> Document {
         let lang = detect_lang(&text);
         let folded = crate::fold::fold(&text);
         Document {
@@ -185,7 +162,7 @@ impl Document {
             folded,
             map,
             layout,
-            lines,
+            lines: LineIndex::new(),
             lang,
             dateline: None,
             links: Vec::new(),

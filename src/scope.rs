@@ -176,7 +176,6 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "according",
 ];
 
-/// Time words that a loose Chinese name pattern can swallow ("日前发布").
 /// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据
 ///显示", "该报告"), never a measurer.
 const ZH_NOT_NAMES: &[&str] = &[

@@ -564,7 +564,12 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
     sentence.start + start..sentence.end
 }
 
+/// FY2024, Q3, H1 or a year such as 2017.
 fn is_period_token(w: &str) -> bool {
+    let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
+    if year {
+        return true;
+    }
     let u = w.to_ascii_uppercase();
     let rest = u.trim_start_matches("FY").trim_start_matches(['Q', 'H']);
     rest.len() < u.len() && rest.chars().all(|c| c.is_ascii_digit())
@@ -594,9 +599,7 @@ fn trim_en_name(name: &str) -> Option<&str> {
     }
     // A period opening the clause ("FY2024 revenue...", "Q3 shipments...", "2017 NAD") names
     // nobody.
-    let year =
-        |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
-    while words.len() > 1 && words.first().is_some_and(|w| is_period_token(w) || year(w)) {
+    while words.len() > 1 && words.first().is_some_and(|w| is_period_token(w)) {
         words.remove(0);
     }
     let first = *words.first()?;
