@@ -118,7 +118,7 @@ impl Scanner {
             let block = layout.sentences[c.sentence].block;
             let orgs = scopes.orgs(c.sentence).to_vec();
             let mut subject = match &c.subject {
-                Some(r) => Some(SubjectDraft { range: r.clone(), id: None, local: true }),
+                Some(r) => Some(SubjectDraft { range: r.clone(), id: None, via: Via::Sentence }),
                 None => subjects.find(c.sentence, &c.span, &orgs),
             };
             let pronoun = subject.as_ref().is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
@@ -127,11 +127,22 @@ impl Scanner {
                 if let Some((b, prev)) = &last_subject
                     && *b == block
                 {
-                    subject = Some(SubjectDraft { local: false, ..prev.clone() });
+                    subject = Some(SubjectDraft { via: Via::Paragraph, ..prev.clone() });
+                }
+            }
+            if subject.is_none() {
+                // Ad copy speaks of its own brand ("N°1 brand worldwide*"): a claim that names
+                // no holder is the advertiser's, named where the page names its issuer.
+                let v =
+                    voice.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice));
+                if v.ad
+                    && let Some(r) = v.issuer_ranges.first()
+                {
+                    subject = Some(SubjectDraft { range: r.clone(), id: None, via: Via::Document });
                 }
             }
             if let Some(s) = &subject
-                && s.local
+                && s.via == Via::Sentence
                 && !SubjectFinder::is_pronoun(&text[s.range.clone()])
             {
                 last_subject = Some((block, s.clone()));
@@ -293,7 +304,7 @@ impl Scanner {
 
     fn subject_tag(&self, doc: &Document, s: &SubjectDraft) -> Tag {
         let at: Span = doc.span(s.range.clone());
-        let via = if s.local { Via::Sentence } else { Via::Paragraph };
+        let local = s.via == Via::Sentence;
         let id = s.id.clone().or_else(|| {
             let org = self.lex.get(LexiconCategory::Org);
             let r: Range<usize> = s.range.clone();
@@ -302,7 +313,13 @@ impl Scanner {
                 .find(|m| m.range == r)
                 .map(|m| org.id(m.entry).to_string())
         });
-        Tag { text: doc.text[s.range.clone()].trim().to_string(), id, span: s.local.then_some(at), via, at: Some(at) }
+        Tag {
+            text: doc.text[s.range.clone()].trim().to_string(),
+            id,
+            span: local.then_some(at),
+            via: s.via,
+            at: Some(at),
+        }
     }
 }
 

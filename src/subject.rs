@@ -3,6 +3,7 @@
 //! "the company" and 公司, whoever the paragraph was last talking about.
 
 use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::model::Via;
 use crate::segments::{Layout, is_cjk};
 use regex::Regex;
 use std::ops::Range;
@@ -12,8 +13,9 @@ use std::sync::OnceLock;
 pub struct SubjectDraft {
     pub range: Range<usize>,
     pub id: Option<String>,
-    /// True when the subject stands in the claim's own sentence.
-    pub local: bool,
+    /// Where it was found: the claim's own sentence, earlier in its paragraph, or the
+    /// document's issuer.
+    pub via: Via,
 }
 
 /// Words that open an English clause without naming anyone.
@@ -356,7 +358,7 @@ impl<'a> SubjectFinder<'a> {
             };
             if opens && !gap.contains(|c: char| ",，、；;".contains(c)) {
                 let r = clause.start + m.start()..clause.start + m.end();
-                return Some(SubjectDraft { range: r, id: None, local: true });
+                return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
             }
         }
         // In a list ("火山引擎14.8%、华为云13.1%"), the name right before a share holds it,
@@ -373,11 +375,11 @@ impl<'a> SubjectFinder<'a> {
         // "小米和苹果分别占比15.0%、14.2%", "上汽通用五菱、长安汽车分列第四、第五": the k-th value
         // after 分别 belongs to the k-th name before it.
         if chinese && let Some(r) = self.respectively(&clause, claim, orgs) {
-            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
+            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), via: Via::Sentence });
         }
         let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
         if let Some(r) = pick {
-            return Some(SubjectDraft { range: (*r).clone(), id: self.org_id(r), local: true });
+            return Some(SubjectDraft { range: (*r).clone(), id: self.org_id(r), via: Via::Sentence });
         }
         let guess = if chinese {
             self.zh_chunk(clause.start..claim.start)
@@ -385,7 +387,7 @@ impl<'a> SubjectFinder<'a> {
             self.en_name_before(clause.start..claim.start)
         };
         if let Some(r) = guess {
-            return Some(SubjectDraft { id: self.org_id(&r), range: r, local: true });
+            return Some(SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence });
         }
         // An organisation earlier in the sentence, then one right after the claim
         // ("此前排名第一的LG显示器").
@@ -399,7 +401,7 @@ impl<'a> SubjectFinder<'a> {
             }
         });
         if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= from)) {
-            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
+            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), via: Via::Sentence });
         }
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
@@ -410,11 +412,11 @@ impl<'a> SubjectFinder<'a> {
         {
             // A name opening a line before a colon labels a list item ("Refrigeration
             // appliances: N°1 brand"); it does not hold the share.
-            return Some(SubjectDraft { id: self.org_id(&r), range: r, local: true });
+            return Some(SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence });
         }
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
         if let Some(r) = after {
-            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), local: true });
+            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), via: Via::Sentence });
         }
         // "As a global leader in X, Acme ..." / "作为行业龙头，海川……": the main clause names it.
         let opener = self.text[clause.start..claim.start].trim_start().to_lowercase();
@@ -424,13 +426,13 @@ impl<'a> SubjectFinder<'a> {
             let next = claim.end + comma.0 + comma.1.len_utf8();
             let rest = next..sentence.end;
             if let Some(o) = orgs.iter().find(|o| o.start >= rest.start && o.start < rest.start + 16) {
-                return Some(SubjectDraft { range: o.clone(), id: self.org_id(o), local: true });
+                return Some(SubjectDraft { range: o.clone(), id: self.org_id(o), via: Via::Sentence });
             }
             let m = en_name().find(&self.text[rest.clone()]).filter(|m| m.start() <= 2)?;
             let r = rest.start + m.start()..rest.start + m.end();
             let trimmed = trim_en_name(&self.text[r.clone()])?;
             let start = r.start + self.text[r.clone()].find(trimmed)?;
-            return Some(SubjectDraft { range: start..start + trimmed.len(), id: None, local: true });
+            return Some(SubjectDraft { range: start..start + trimmed.len(), id: None, via: Via::Sentence });
         }
         None
     }

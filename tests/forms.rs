@@ -368,3 +368,17 @@ fn labels_abbreviations_and_imperatives_are_not_subjects() {
         Some("Harrowgate")
     );
 }
+
+/// Ad copy speaks of its own brand: a claim that names no holder is the advertiser's, taken
+/// from where the page names its issuer. A news story names no issuer and gets no such guess.
+#[test]
+fn ad_copy_claims_without_a_holder_are_the_issuers() {
+    let ad = "Corvana Pulse 5\n\nThe best-selling smartwatch in India.\n\nShop now at corvana.example\n\nAbout Corvana\n\nCorvana designs smartwatches.";
+    let c = find(ad, Kind::Superlative, "best-selling");
+    let s = c.subject.expect("the issuer is the subject");
+    assert_eq!(s.text, "Corvana");
+    assert_eq!(s.via, claimscope::model::Via::Document);
+    assert_eq!(s.span, None, "an inferred subject has no span of its own");
+    let news = "Smartwatch sales rose in the second quarter.\n\nThe best-selling smartwatch in India took 21% of shipments, IDC said.";
+    assert_eq!(find(news, Kind::Share, "21%").subject, None);
+}
