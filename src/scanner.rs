@@ -116,31 +116,9 @@ impl Scanner {
         for c in &cands {
             let rule = &self.set.rules[c.rule];
             let block = layout.sentences[c.sentence].block;
-            let orgs = scopes.orgs(c.sentence).to_vec();
-            let mut subject = match &c.subject {
-                Some(r) => Some(SubjectDraft { range: r.clone(), id: None, via: Via::Sentence }),
-                None => subjects.find(c.sentence, &c.span, &orgs),
-            };
-            let pronoun = subject.as_ref().is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
-            if subject.is_none() || pronoun {
-                // "It ranked second" and a bare "位居第一" continue the paragraph's last subject.
-                if let Some((b, prev)) = &last_subject
-                    && *b == block
-                {
-                    subject = Some(SubjectDraft { via: Via::Paragraph, ..prev.clone() });
-                }
-            }
-            if subject.is_none() {
-                // Ad copy speaks of its own brand ("N°1 brand worldwide*"): a claim that names
-                // no holder is the advertiser's, named where the page names its issuer.
-                let v =
-                    voice.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice));
-                if v.ad
-                    && let Some(r) = v.issuer_ranges.first()
-                {
-                    subject = Some(SubjectDraft { range: r.clone(), id: None, via: Via::Document });
-                }
-            }
+            let subject = self.subject_of(c, &subjects, &mut scopes, last_subject.as_ref(), || {
+                voice.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice)).clone()
+            });
             if let Some(s) = &subject
                 && s.via == Via::Sentence
                 && !SubjectFinder::is_pronoun(&text[s.range.clone()])
@@ -242,6 +220,70 @@ impl Scanner {
             issuer: v.issuer_ranges.iter().map(|r| doc.text[r.clone()].to_string()).collect(),
         });
         (claims, report)
+    }
+
+    /// Who holds a claim: a name in its own sentence; for a pronoun, the name opening that
+    /// sentence or an earlier one of the paragraph; the paragraph's last subject; in ad copy,
+    /// the issuer.
+    fn subject_of(
+        &self,
+        c: &Candidate,
+        subjects: &SubjectFinder,
+        scopes: &mut ScopeFinder,
+        last: Option<&(usize, SubjectDraft)>,
+        voice: impl FnOnce() -> voice::Voice,
+    ) -> Option<SubjectDraft> {
+        let layout = subjects.layout();
+        let text = subjects.text();
+        let block = layout.sentences[c.sentence].block;
+        let orgs = scopes.orgs(c.sentence);
+        let subject = match &c.subject {
+            Some(r) => Some(SubjectDraft { range: r.clone(), id: None, via: Via::Sentence }),
+            None => subjects.find(c.sentence, &c.span, &orgs),
+        };
+        let pronoun = subject.as_ref().is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
+        // A pronoun stands first for the name opening its own sentence ("Keytruda's rise was
+        // steady: in 2018 it ranked No. 5").
+        let named = match &subject {
+            Some(p) if pronoun => subjects.antecedent(c.sentence, &p.range, &orgs, false),
+            None => subjects
+                .pronoun_before(c.sentence, c.span.start)
+                .and_then(|p| subjects.antecedent(c.sentence, &p, &orgs, true)),
+            _ => None,
+        };
+        if named.is_some() {
+            return named;
+        }
+        if subject.is_some() && !pronoun {
+            return subject;
+        }
+        // "It ranked second" and a bare "位居第一" continue the paragraph's last subject.
+        if let Some((b, prev)) = last
+            && *b == block
+        {
+            return Some(SubjectDraft { via: Via::Paragraph, ..prev.clone() });
+        }
+        // Then a name opening one of the two sentences before ("TSMC drove the increase. The
+        // Taiwanese foundry … lifting its share to 70.2%").
+        let referred = pronoun || subjects.pronoun_before(c.sentence, c.span.start).is_some();
+        let first = layout.blocks[block].sentences.start;
+        if referred {
+            for s in (first..c.sentence).rev().take(2) {
+                let end = layout.sentences[s].range.end;
+                let orgs = scopes.orgs(s);
+                if let Some(named) = subjects.antecedent(s, &(end..end), &orgs, true) {
+                    return Some(SubjectDraft { via: Via::Paragraph, ..named });
+                }
+            }
+        }
+        if subject.is_some() {
+            return subject;
+        }
+        // Ad copy speaks of its own brand ("N°1 brand worldwide*"): a claim that names no holder
+        // is the advertiser's, named where the page names its issuer.
+        let v = voice();
+        let r = v.issuer_ranges.first().filter(|_| v.ad)?;
+        Some(SubjectDraft { range: r.clone(), id: None, via: Via::Document })
     }
 
     fn citations(&self, doc: &Document, cited: &[citations::Cited]) -> Vec<Citation> {

@@ -305,6 +305,14 @@ impl<'a> SubjectFinder<'a> {
         SubjectFinder { text, layout, lex }
     }
 
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn layout(&self) -> &'a Layout {
+        self.layout
+    }
+
     fn org_id(&self, r: &Range<usize>) -> Option<String> {
         let lex = self.lex.get(LexiconCategory::Org);
         let found = lex.find(self.text, r.clone());
@@ -319,6 +327,87 @@ impl<'a> SubjectFinder<'a> {
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
     pub fn find(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
+        let found = self.find_named(s, claim, orgs)?;
+        Some(self.possessed(&found, claim.start).unwrap_or(found))
+    }
+
+    /// What a pronoun in sentence `s` stands for when the sentence opens with a name: "Keytruda's
+    /// rise was steady: … it ranked No. 5". A measurer opening the sentence reports; it does not
+    /// hold ("Counterpoint estimates that it took 22.4%").
+    ///
+    /// With `strict`, for a pronoun the subject search passed over ("in 2018 it ranked"), the
+    /// opener must be a known organisation or a possessive ("Keytruda's rise"): a capitalised
+    /// first word is too often no name at all.
+    pub fn antecedent(
+        &self,
+        s: usize,
+        pronoun: &Range<usize>,
+        orgs: &[Range<usize>],
+        strict: bool,
+    ) -> Option<SubjectDraft> {
+        let sentence = self.layout.sentences[s].range.clone();
+        let lead = self.text.get(sentence.start..pronoun.start)?;
+        if lead.chars().any(is_cjk) {
+            return None;
+        }
+        let skip = lead.len() - lead.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c)).len();
+        let at = sentence.start + skip;
+        let r = match orgs.iter().find(|o| o.start == at && o.end <= pronoun.start) {
+            Some(o) => o.clone(),
+            None => {
+                let m = en_name().find(&self.text[at..pronoun.start]).filter(|m| m.start() == 0)?;
+                // "The Taiwanese contract manufacturer … its share" describes someone named
+                // before; the paragraph's subject stands for it.
+                let name = trim_en_name(m.as_str()).filter(|n| m.as_str().starts_with(n))?;
+                if self.describes(&(at..at + name.len())) {
+                    return None;
+                }
+                let possessive = ["'s ", "’s "].iter().any(|p| self.text[at + name.len()..].starts_with(p));
+                if strict && !possessive {
+                    return None;
+                }
+                at..at + name.len()
+            }
+        };
+        let sources = self.lex.get(LexiconCategory::Source);
+        if self.is_scope_word(&r) || !sources.find(self.text, r.clone()).is_empty() {
+            return None;
+        }
+        Some(SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence })
+    }
+
+    /// The last third-person pronoun of sentence `s` before `at` ("its", "it", "they").
+    pub fn pronoun_before(&self, s: usize, at: usize) -> Option<Range<usize>> {
+        let sentence = self.layout.sentences[s].range.clone();
+        let lead = self.text.get(sentence.start..at.max(sentence.start))?;
+        let bytes = lead.as_bytes();
+        let mut found = None;
+        for w in ["it", "its", "itself", "they", "their"] {
+            for (i, _) in lead.match_indices(w) {
+                let end = i + w.len();
+                let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                    && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric() && bytes[end] != b'\'');
+                if bounded && found.is_none_or(|(f, _)| i > f) {
+                    found = Some((i, end));
+                }
+            }
+        }
+        found.map(|(i, e)| sentence.start + i..sentence.start + e)
+    }
+
+    /// "AbbVie's Humira enjoyed a decade-long run as the best-selling drug": the owner is
+    /// context, the product it owns holds the rank.
+    fn possessed(&self, owner: &SubjectDraft, limit: usize) -> Option<SubjectDraft> {
+        let after = self.text.get(owner.range.end..limit)?;
+        let rest = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "))?;
+        let m = en_name().find(rest).filter(|m| m.start() == 0)?;
+        let name = trim_en_name(m.as_str())?;
+        let start = limit - rest.len() + m.as_str().find(name)?;
+        let r = start..start + name.len();
+        Some(SubjectDraft { id: self.org_id(&r), range: r, via: owner.via })
+    }
+
+    fn find_named(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
         let clause = subject_clause(self.text, sentence.clone(), claim.start);
         let reported = self.after_reporting_source(clause.clone(), claim.start);
@@ -482,9 +571,9 @@ impl<'a> SubjectFinder<'a> {
                 let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
                 let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
                 let cand = start..start + trimmed.len();
-                // The N of "N°1" is an abbreviation, not a name.
-                let numero = self.text[cand.end..].starts_with(['°', 'º']);
-                if !self.is_scope_word(&cand) && !numero {
+                // The N of "N°1" is an abbreviation and the US of "US$30 billion" a currency.
+                let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
+                if !self.is_scope_word(&cand) && !numero && !self.describes(&cand) {
                     best = Some(cand);
                 }
             }
@@ -505,6 +594,19 @@ impl<'a> SubjectFinder<'a> {
     }
 
     /// A name that is only a place, a market or a source does not hold a share.
+    /// "The Dutch chipmaker", "The US-based provider": a place before a common noun describes
+    /// a firm named before; it is no name ("The Kedai marketplace" is one).
+    fn describes(&self, r: &Range<usize>) -> bool {
+        let Some(place) = self.text[r.clone()].strip_prefix("The ") else { return false };
+        let noun_follows =
+            self.text[r.end..].strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
+        let place_range = r.start + 4..r.end;
+        let place = place
+            .strip_suffix("-based")
+            .map_or(place_range.clone(), |p| place_range.start..place_range.start + p.len());
+        noun_follows && self.is_scope_word(&place)
+    }
+
     fn is_scope_word(&self, r: &Range<usize>) -> bool {
         // Sources and markets are not excluded: a boast may be about a research firm, and a
         // category holds a share of a whole ("Streaming accounted for 47%").

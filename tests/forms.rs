@@ -382,3 +382,27 @@ fn ad_copy_claims_without_a_holder_are_the_issuers() {
     let news = "Smartwatch sales rose in the second quarter.\n\nThe best-selling smartwatch in India took 21% of shipments, IDC said.";
     assert_eq!(find(news, Kind::Share, "21%").subject, None);
 }
+
+/// "AbbVie's Humira was the best-selling drug": the owner is context, the product holds the
+/// rank. "Keytruda's rise … it ranked No. 5": the pronoun stands for the name opening its own
+/// sentence, not for the paragraph's earlier subject; but a measurer opening the sentence
+/// only reports, and "The Taiwanese manufacturer … its share" describes an earlier name.
+#[test]
+fn possessed_names_and_pronouns_take_the_nearest_holder() {
+    let subject = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).subject.map(|s| s.text);
+    let para = "Before the pandemic, AbbVie's Humira was the best-selling drug. Keytruda's rise was steady: in 2018 it ranked No. 5 among drugs.";
+    assert_eq!(subject(para, Kind::Superlative, "best-selling").as_deref(), Some("Humira"));
+    assert_eq!(subject(para, Kind::Rank, "No. 5").as_deref(), Some("Keytruda"));
+    // The sentence before makes no claim: its opening name is what "its" refers to.
+    let described =
+        "Samsung drove the increase. The Korean chipmaker grew revenue 18%, lifting its market share to 61.5%.";
+    assert_eq!(subject(described, Kind::Share, "61.5%").as_deref(), Some("Samsung"));
+    // A proper name before a common noun is still a name.
+    let named = "The Kedai marketplace remained the second-largest platform by order value.";
+    assert_eq!(subject(named, Kind::Rank, "second-largest").as_deref(), Some("The Kedai"));
+    // "US$" is money, not a name.
+    let money = "Shipments grew. In 2024, it earned US$7.2 billion and ranked No. 3 among vendors.";
+    assert_ne!(subject(money, Kind::Rank, "No. 3").as_deref(), Some("US"));
+    let reported = "Corvid is the leader by value. Counterpoint Research estimates that it took 22.4% of revenue.";
+    assert_eq!(subject(reported, Kind::Share, "22.4%").as_deref(), Some("Corvid"));
+}
