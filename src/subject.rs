@@ -327,8 +327,33 @@ impl<'a> SubjectFinder<'a> {
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
     pub fn find(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
-        let found = self.find_named(s, claim, orgs)?;
+        let Some(found) = self.find_named(s, claim, orgs) else { return self.place_holder(s, claim) };
         Some(self.possessed(&found, claim.start).unwrap_or(found))
+    }
+
+    /// "中国大陆组件产能达920GW，占全球总产能的83.4%", "China made up 80% of global capacity": a
+    /// share of the world held by a place names no firm; the place holds it.
+    fn place_holder(&self, s: usize, claim: &Range<usize>) -> Option<SubjectDraft> {
+        let sentence = self.layout.sentences[s].range.clone();
+        let geo = self.lex.get(LexiconCategory::Geo);
+        let hits = geo.find(self.text, sentence.start..(claim.end + 24).min(sentence.end));
+        let world = |m: &crate::lexicon::LexMatch| geo.id(m.entry) == "geo.global";
+        // The world is the share's whole, said just before the figure, in it or just after it
+        // ("占全球总产能的83.4%", "83% of global capacity").
+        let whole = hits.iter().find(|m| {
+            world(m)
+                && (m.range.end <= claim.start && claim.start - m.range.end <= 12
+                    || m.range.start >= claim.end
+                        && ["of", "of the", "of all"].contains(&self.text[claim.end..m.range.start].trim())
+                    || m.range.start >= claim.start && m.range.end <= claim.end)
+        })?;
+        let before = whole.range.start.min(claim.start);
+        // The place is the clause's topic, near enough before both.
+        let place = hits.iter().rfind(|m| !world(m) && m.range.end <= before)?;
+        if before - place.range.end > 80 {
+            return None;
+        }
+        Some(SubjectDraft { range: place.range.clone(), id: Some(geo.id(place.entry).to_string()), via: Via::Sentence })
     }
 
     /// What a pronoun in sentence `s` stands for when the sentence opens with a name: "Keytruda's

@@ -406,3 +406,17 @@ fn possessed_names_and_pronouns_take_the_nearest_holder() {
     let reported = "Corvid is the leader by value. Counterpoint Research estimates that it took 22.4% of revenue.";
     assert_eq!(subject(reported, Kind::Share, "22.4%").as_deref(), Some("Corvid"));
 }
+
+/// A share of the world held by a place names no firm: the place holds it, and the next
+/// clause about the same place continues it.
+#[test]
+fn a_place_holds_a_share_of_the_world() {
+    let subject = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).subject.map(|s| s.text);
+    let zh = "2024年，越南电池片产能达80GW，占全球总产能的12.5%。";
+    assert_eq!(subject(zh, Kind::Share, "12.5%").as_deref(), Some("越南"));
+    let en = "Europe accounted for 31% of worldwide EV sales.";
+    assert_eq!(subject(en, Kind::Share, "31%").as_deref(), Some("Europe"));
+    // A firm named in the clause still holds its share.
+    let firm = "In China, Xiaomi took 20% of global shipments.";
+    assert_eq!(subject(firm, Kind::Share, "20%").as_deref(), Some("Xiaomi"));
+}
