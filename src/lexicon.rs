@@ -270,13 +270,13 @@ impl Lexicons {
             reading.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
             let mut end = 0;
             for &(s, e, entry) in reading.iter() {
-                if s < end {
+                // Only a name that stands as a word shadows what starts inside it: "the world"
+                // in "the worldwide market" must not hide "worldwide".
+                if s < end || !is_word_bounded(text, s, e) {
                     continue;
                 }
                 end = e;
-                if is_word_bounded(text, s, e) {
-                    found.push(LexMatch { range: s..e, entry, category: self.entries[entry].category });
-                }
+                found.push(LexMatch { range: s..e, entry, category: self.entries[entry].category });
             }
         }
         found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
@@ -386,6 +386,17 @@ mod tests {
         let t = "JAI PC sales; AI PC sales";
         let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
         assert_eq!(found, vec!["PC", "AI PC"]);
+    }
+
+    #[test]
+    fn regression_a_name_running_into_a_longer_word_hides_nothing() {
+        // "the world" runs into "the worldwide market": not a name there, and "worldwide",
+        // which starts inside it, still is.
+        let e = [entry("geo.global", &["the world", "worldwide"])];
+        let lex = Lexicons::build(&e);
+        let t = "of the worldwide market";
+        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
+        assert_eq!(found, vec!["worldwide"]);
     }
 
     #[test]

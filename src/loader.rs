@@ -754,7 +754,7 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
     let regex = loader.regex(i, &raw.pattern, plain)?;
     let strict = !loader.sources[i].trusted;
     for ex in raw.examples.iter().filter(|_| strict) {
-        if !regex.is_match(ex.get_ref()) {
+        if crate::rules::scope_matches(&regex, ex.get_ref()).next().is_none() {
             loader.err(
                 i,
                 ex.span().start,
@@ -763,7 +763,7 @@ fn compile_scope(loader: &mut Loader, i: usize, raw: Spanned<RawScope>) -> Optio
         }
     }
     for c in raw.counter.iter().filter(|_| strict) {
-        if regex.is_match(c.get_ref()) {
+        if crate::rules::scope_matches(&regex, c.get_ref()).next().is_some() {
             loader.err(
                 i,
                 c.span().start,

@@ -252,6 +252,15 @@ pub struct TableExclude {
 
 /// The first `name…` group that took part in a match: a pattern with alternatives names each
 /// alternative's capture `name`, `name2`, `name3`...
+/// A scope pattern's matches, less those its `veto` group took part in: a pattern may match a
+/// look-alike ("a significant market share") only to set it aside.
+pub fn scope_matches<'r, 'h>(regex: &'r Regex, hay: &'h str) -> impl Iterator<Item = regex::Captures<'h>> + 'r
+where
+    'h: 'r,
+{
+    regex.captures_iter(hay).filter(|caps| caps.name("veto").is_none())
+}
+
 pub fn name_group<'h>(regex: &Regex, caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
     regex.capture_names().flatten().filter(|n| n.starts_with("name")).find_map(|n| caps.name(n))
 }

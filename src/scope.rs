@@ -174,6 +174,21 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "broader",
     "one",
     "according",
+    // Sizes and ranks say how big a slice is, never which market it is of.
+    "single",
+    "significant",
+    "substantial",
+    "sizable",
+    "sizeable",
+    "considerable",
+    "dominant",
+    "large",
+    "larger",
+    "small",
+    "smaller",
+    "big",
+    "bigger",
+    "remaining",
 ];
 
 /// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据
@@ -323,7 +338,7 @@ impl<'a> ScopeFinder<'a> {
             if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !wanted.get(pi).copied().unwrap_or(false) {
                 continue;
             }
-            for caps in p.regex.captures_iter(sentence) {
+            for caps in crate::rules::scope_matches(&p.regex, sentence) {
                 let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
                 let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague) else { continue };
@@ -339,6 +354,16 @@ impl<'a> ScopeFinder<'a> {
                     let cat = category(field);
                     inside.iter().find(|h| h.category == cat && major(h)).map(|h| lex.id(h.entry))
                 });
+                // "在西欧市场", "格力…市场": a place or a firm before 市场 is no market.
+                if field == ScopeField::Market
+                    && p.tag_id.is_none()
+                    && inside.iter().any(|h| {
+                        matches!(h.category, LexiconCategory::Geo | LexiconCategory::Org)
+                            && h.range.len() * 10 >= r.len() * 8
+                    })
+                {
+                    continue;
+                }
                 // "Delta reported", "Samsung says": a company speaking is not a measurer,
                 // unless the name is also a known source.
                 if field == ScopeField::Source
@@ -415,6 +440,7 @@ impl<'a> ScopeFinder<'a> {
 
     pub fn resolve(&mut self, c: &Candidate, reach: Reach, subject: Option<&Range<usize>>) -> Resolved {
         let levels = self.levels(c);
+        let text = self.text;
         let clause =
             crate::segments::clause_bounds(self.text, self.layout.sentences[c.sentence].range.clone(), c.span.start);
         let clause = clause.start.min(c.span.start)..clause.end.max(c.span.end);
@@ -458,7 +484,10 @@ impl<'a> ScopeFinder<'a> {
                         if later && f.vague {
                             continue;
                         }
-                        let dist = distance(&f.range, &c.span);
+                        // "47.3% of all US television viewing time": the whole a share is of
+                        // is its market, ahead of the holder before it ("Streaming captured").
+                        let whole = field == ScopeField::Market && s == c.sentence && is_whole(text, c, &f.range);
+                        let dist = if whole { 0 } else { distance(&f.range, &c.span) };
                         let slot = if f.vague { &mut vague } else { &mut best };
                         if slot.as_ref().is_none_or(|(d, _)| dist < *d) {
                             *slot = Some((dist, f.clone()));
@@ -477,6 +506,15 @@ impl<'a> ScopeFinder<'a> {
         }
         out
     }
+}
+
+/// Whether `r` is in the "of …" phrase right after a share ("31% of all TV time").
+fn is_whole(text: &str, c: &Candidate, r: &Range<usize>) -> bool {
+    if c.kind != crate::model::Kind::Share || r.start < c.span.end || r.start - c.span.end > 24 {
+        return false;
+    }
+    let gap = text[c.span.end..r.start].trim_start().to_ascii_lowercase();
+    gap.starts_with("of ") && !gap.contains([',', ';', '.'])
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {

@@ -420,3 +420,18 @@ fn a_place_holds_a_share_of_the_world() {
     let firm = "In China, Xiaomi took 20% of global shipments.";
     assert_eq!(subject(firm, Kind::Share, "20%").as_deref(), Some("Xiaomi"));
 }
+
+/// A market is the whole a share is of ("of all US television viewing time"), never a size
+/// ("a significant market share"), a place ("在西欧市场") or a firm before 市场.
+#[test]
+fn markets_are_wholes_not_sizes_places_or_firms() {
+    let market = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).scope.market.map(|t| t.text);
+    let whole = "Streaming captured 47.3% of all US television viewing time in July.";
+    assert_eq!(market(whole, Kind::Share, "47.3%").as_deref(), Some("television"));
+    let size = "Corvid holds a significant market share in terms of daily API calls.";
+    assert_ne!(market(size, Kind::Share, "significant").as_deref(), Some("significant"));
+    let place = "石头在西欧市场拿下26.8%的出货份额。";
+    let c = find(place, Kind::Share, "26.8%");
+    assert_ne!(c.scope.market.map(|t| t.text).as_deref(), Some("西欧"));
+    assert_eq!(c.scope.geography.map(|t| t.text).as_deref(), Some("西欧"));
+}
