@@ -335,8 +335,11 @@ impl Scanner {
 
     fn tag(&self, doc: &Document, t: &TagDraft) -> Tag {
         let at = doc.span(t.range.clone());
+        // As written, like a claim's text ("2025年1&ndash;6月"), unless markup runs through it.
+        let raw = doc.raw_slice(&at);
+        let text = if raw.contains('<') { &doc.text[t.range.clone()] } else { raw };
         Tag {
-            text: doc.text[t.range.clone()].trim().to_string(),
+            text: text.trim().to_string(),
             id: t.id.clone(),
             span: (t.via == Via::Sentence).then_some(at),
             via: t.via,

@@ -457,6 +457,7 @@ impl<'a> ScopeFinder<'a> {
             'levels: for (via, sentences) in levels.iter().take(allowed) {
                 let mut best: Option<(usize, Found)> = None;
                 let mut vague: Option<(usize, Found)> = None;
+                let mut pointer: Option<(usize, Found)> = None;
                 for &(s, later) in sentences {
                     // Later sentences of a paragraph attribute ("The firm credits IDC"), they
                     // do not re-scope.
@@ -488,7 +489,13 @@ impl<'a> ScopeFinder<'a> {
                         // is its market, ahead of the holder before it ("Streaming captured").
                         let whole = field == ScopeField::Market && s == c.sentence && is_whole(text, c, &f.range);
                         let dist = if whole { 0 } else { distance(&f.range, &c.span) };
-                        let slot = if f.vague { &mut vague } else { &mut best };
+                        let slot = if f.vague {
+                            &mut vague
+                        } else if field == ScopeField::Period && is_anaphoric(&text[f.range.clone()]) {
+                            &mut pointer
+                        } else {
+                            &mut best
+                        };
                         if slot.as_ref().is_none_or(|(d, _)| dist < *d) {
                             *slot = Some((dist, f.clone()));
                         }
@@ -498,6 +505,13 @@ impl<'a> ScopeFinder<'a> {
                     out.set(field, TagDraft { range: f.range, id: f.id.map(str::to_string), via: *via });
                     break 'levels;
                 }
+                // "当季", "the same period" point back at a period stated before: any stated
+                // one, here or at a wider level, says more.
+                if let Some((_, f)) = pointer
+                    && out.period.is_none()
+                {
+                    out.set(field, TagDraft { range: f.range, id: f.id.map(str::to_string), via: *via });
+                }
                 if let Some((_, f)) = vague {
                     out.vague_source = Some((f.range, *via));
                     break 'levels;
@@ -506,6 +520,15 @@ impl<'a> ScopeFinder<'a> {
         }
         out
     }
+}
+
+/// A period that only points back at one stated before.
+fn is_anaphoric(period: &str) -> bool {
+    const ZH: [&str; 6] = ["当季", "当月", "当年", "当期", "同期", "本季度"];
+    // Names are trimmed of edge words: "the same period" is tagged as "period".
+    const EN: [&str; 6] = ["period", "the year so far", "year to date", "year-to-date", "ytd", "for the month"];
+    let lower = period.trim().to_lowercase();
+    ZH.contains(&period.trim()) || EN.iter().any(|w| lower.ends_with(w))
 }
 
 /// Whether `r` is in the "of …" phrase right after a share ("31% of all TV time").

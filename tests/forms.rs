@@ -435,3 +435,18 @@ fn markets_are_wholes_not_sizes_places_or_firms() {
     assert_ne!(c.scope.market.map(|t| t.text).as_deref(), Some("西欧"));
     assert_eq!(c.scope.geography.map(|t| t.text).as_deref(), Some("西欧"));
 }
+
+/// "当季", "同期", "the same period" point back at a period stated before: the stated one is
+/// the claim's period. A month range is one period.
+#[test]
+fn a_pointing_period_yields_to_the_one_it_points_at() {
+    let period = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).scope.period.map(|t| t.text);
+    let zh = "易观发布2024年第3季度报告。报告显示，当季拓达以41.2%的交易份额居首。";
+    assert_eq!(period(zh, Kind::Share, "41.2%").as_deref(), Some("2024年第3季度"));
+    let en = "In the first half of 2025 shipments rose. Over the same period, Corvid took 18% of units.";
+    assert_eq!(period(en, Kind::Share, "18%").as_deref(), Some("first half of 2025"));
+    // Said alone, the pointer is still the best there is.
+    assert_eq!(period("当季拓达以41.2%的交易份额居首。", Kind::Share, "41.2%").as_deref(), Some("当季"));
+    let range = "2025年1-6月全球动力电池装车量中，宁德时代以37.9%的份额蝉联第一。";
+    assert_eq!(period(range, Kind::Share, "37.9%").as_deref(), Some("2025年1-6月"));
+}
