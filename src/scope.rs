@@ -321,8 +321,14 @@ impl<'a> ScopeFinder<'a> {
         let set: &'a RuleSet = self.set;
         let mut out: Vec<Found<'a>> = hits
             .iter()
-            .filter_map(|m| {
+            .enumerate()
+            .filter_map(|(k, m)| {
                 let field = field_of(m.category)?;
+                // "荷兰合作银行（Rabobank）": a measurer's name in brackets glosses the one before
+                // it, which is the one the document uses.
+                if field == ScopeField::Source && k > 0 && is_gloss(text, &hits[k - 1], m) {
+                    return None;
+                }
                 // "中国品牌在前五名中占据三席", "Chinese brands": a nationality of the players, not
                 // the place the market is measured in.
                 if field == ScopeField::Geography && is_nationality(&text[m.range.end..range.end]) {
@@ -520,6 +526,12 @@ impl<'a> ScopeFinder<'a> {
         }
         out
     }
+}
+
+/// Whether `m` is the same entry as `prev`, given in brackets right after it.
+fn is_gloss(text: &str, prev: &LexMatch, m: &LexMatch) -> bool {
+    let gap = text.get(prev.range.end..m.range.start).unwrap_or("").trim();
+    prev.entry == m.entry && (gap == "(" || gap == "（") && text[m.range.end..].trim_start().starts_with([')', '）'])
 }
 
 /// A period that only points back at one stated before.

@@ -450,3 +450,13 @@ fn a_pointing_period_yields_to_the_one_it_points_at() {
     let range = "2025年1-6月全球动力电池装车量中，宁德时代以37.9%的份额蝉联第一。";
     assert_eq!(period(range, Kind::Share, "37.9%").as_deref(), Some("2025年1-6月"));
 }
+
+/// "荷兰合作银行（Rabobank）": the measurer is quoted by the name the document uses, not by the
+/// gloss in brackets after it.
+#[test]
+fn a_measurer_is_quoted_by_its_name_not_its_gloss() {
+    let text = "荷兰合作银行（Rabobank）发布全球乳业20强榜单，伊利位列第五。";
+    let source = find(text, Kind::Rank, "第五").scope.source.expect("a source");
+    assert_eq!(source.text, "荷兰合作银行");
+    assert_eq!(source.id.as_deref(), Some("source.rabobank"));
+}
