@@ -189,6 +189,8 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "big",
     "bigger",
     "remaining",
+    "both",
+    "either",
 ];
 
 /// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据

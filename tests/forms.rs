@@ -460,3 +460,14 @@ fn a_measurer_is_quoted_by_its_name_not_its_gloss() {
     assert_eq!(source.text, "荷兰合作银行");
     assert_eq!(source.id.as_deref(), Some("source.rabobank"));
 }
+
+/// "从市场格局看" opens a topic; only "从出货量来看", a quantity, says what is counted. "in both
+/// unit and dollar terms" counts units, not "both unit".
+#[test]
+fn a_topic_is_no_metric() {
+    let metric = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).scope.metric.map(|t| t.text);
+    assert_eq!(metric("从市场格局看，拓达以53.7%的份额居首。", Kind::Share, "53.7%"), None);
+    assert_eq!(metric("从出货量来看，拓达以53.7%的份额居首。", Kind::Share, "53.7%").as_deref(), Some("出货量"));
+    let en = "Corvid reclaimed first place in both unit and dollar terms.";
+    assert_ne!(metric(en, Kind::Rank, "first place").as_deref(), Some("both unit"));
+}
