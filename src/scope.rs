@@ -541,8 +541,11 @@ fn is_anaphoric(period: &str) -> bool {
     const ZH: [&str; 6] = ["当季", "当月", "当年", "当期", "同期", "本季度"];
     // Names are trimmed of edge words: "the same period" is tagged as "period".
     const EN: [&str; 6] = ["period", "the year so far", "year to date", "year-to-date", "ytd", "for the month"];
-    let lower = period.trim().to_lowercase();
-    ZH.contains(&period.trim()) || EN.iter().any(|w| lower.ends_with(w))
+    let p = period.trim();
+    let ends = |w: &str| {
+        p.len() >= w.len() && p.is_char_boundary(p.len() - w.len()) && p[p.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    ZH.contains(&p) || EN.iter().any(|w| ends(w))
 }
 
 /// Whether `r` is in the "of …" phrase right after a share ("31% of all TV time").
@@ -550,8 +553,8 @@ fn is_whole(text: &str, c: &Candidate, r: &Range<usize>) -> bool {
     if c.kind != crate::model::Kind::Share || r.start < c.span.end || r.start - c.span.end > 24 {
         return false;
     }
-    let gap = text[c.span.end..r.start].trim_start().to_ascii_lowercase();
-    gap.starts_with("of ") && !gap.contains([',', ';', '.'])
+    let gap = text[c.span.end..r.start].trim_start();
+    gap.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) && !gap.contains([',', ';', '.'])
 }
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {

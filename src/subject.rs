@@ -335,8 +335,19 @@ impl<'a> SubjectFinder<'a> {
     /// share of the world held by a place names no firm; the place holds it.
     fn place_holder(&self, s: usize, claim: &Range<usize>) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
+        let mut end = (claim.end + 24).min(sentence.end);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = sentence.start..end;
+        // Most sentences name no world at all: a substring test spares them the lexicon.
+        let hay = &self.text[window.clone()];
+        let latin = |w: &[u8]| hay.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        if !(hay.contains("全球") || hay.contains("世界") || latin(b"global") || latin(b"world")) {
+            return None;
+        }
         let geo = self.lex.get(LexiconCategory::Geo);
-        let hits = geo.find(self.text, sentence.start..(claim.end + 24).min(sentence.end));
+        let hits = geo.find(self.text, window);
         let world = |m: &crate::lexicon::LexMatch| geo.id(m.entry) == "geo.global";
         // The world is the share's whole, said just before the figure, in it or just after it
         // ("占全球总产能的83.4%", "83% of global capacity").

@@ -471,3 +471,15 @@ fn a_topic_is_no_metric() {
     let en = "Corvid reclaimed first place in both unit and dollar terms.";
     assert_ne!(metric(en, Kind::Rank, "first place").as_deref(), Some("both unit"));
 }
+
+/// The window after a claim that the place check reads ended inside a Chinese character and
+/// took the scan down.
+#[test]
+fn regression_a_place_window_ends_on_a_character_boundary() {
+    for pad in 0..4 {
+        let text =
+            format!("越南电池片产能达80GW，占全球总产能的12.5%{}，其中单晶电池片占绝大多数份额。", "a".repeat(pad));
+        let c = find(&text, Kind::Share, "12.5%");
+        assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("越南"));
+    }
+}
