@@ -346,6 +346,11 @@ mod tests {
         }
     }
 
+    /// Every name found in `t`, as written.
+    fn names<'t>(lex: &Lexicons, t: &'t str) -> Vec<&'t str> {
+        lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect()
+    }
+
     #[test]
     fn word_boundaries_and_longest_match() {
         let e = [
@@ -354,7 +359,7 @@ mod tests {
         ];
         let lex = Lexicons::build(&e);
         let t = "IDCs no; IDC's yes; counterpoint research said; 国际数据公司数据";
-        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
+        let found = names(&lex, t);
         assert_eq!(found, vec!["IDC", "counterpoint research", "国际数据公司"]);
     }
 
@@ -374,7 +379,7 @@ mod tests {
         let e = [entry("geo.us", &["US", "United States"])];
         let lex = Lexicons::build(&e);
         let t = "let us see the united states";
-        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
+        let found = names(&lex, t);
         assert_eq!(found, vec!["united states"]);
     }
 
@@ -384,7 +389,7 @@ mod tests {
         let e = [entry("market.ai_pc", &["AI PC"]), entry("market.pc", &["PC"])];
         let lex = Lexicons::build(&e);
         let t = "JAI PC sales; AI PC sales";
-        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
+        let found = names(&lex, t);
         assert_eq!(found, vec!["PC", "AI PC"]);
     }
 
@@ -395,7 +400,7 @@ mod tests {
         let e = [entry("geo.global", &["the world", "worldwide"])];
         let lex = Lexicons::build(&e);
         let t = "of the worldwide market";
-        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
+        let found = names(&lex, t);
         assert_eq!(found, vec!["worldwide"]);
     }
 
@@ -408,7 +413,7 @@ mod tests {
         ];
         let lex = Lexicons::build(&e);
         let t = "据IDC中国云市场数据，中国云市场";
-        let found: Vec<&str> = lex.find(t, 0..t.len()).iter().map(|m| &t[m.range.clone()]).collect();
+        let found = names(&lex, t);
         assert_eq!(found, vec!["IDC中国", "中国云市场"]);
         // Only part of the text: a name must lie inside the range.
         let cut = t.find("中国云").expect("in the text");

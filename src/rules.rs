@@ -250,8 +250,6 @@ pub struct TableExclude {
     pub line: usize,
 }
 
-/// The first `name…` group that took part in a match: a pattern with alternatives names each
-/// alternative's capture `name`, `name2`, `name3`...
 /// A scope pattern's matches, less those its `veto` group took part in: a pattern may match a
 /// look-alike ("a significant market share") only to set it aside.
 pub fn scope_matches<'r, 'h>(regex: &'r Regex, hay: &'h str) -> impl Iterator<Item = regex::Captures<'h>> + 'r
@@ -261,6 +259,8 @@ where
     regex.captures_iter(hay).filter(|caps| caps.name("veto").is_none())
 }
 
+/// The first `name…` group that took part in a match: a pattern with alternatives names each
+/// alternative's capture `name`, `name2`, `name3`...
 pub fn name_group<'h>(regex: &Regex, caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
     regex.capture_names().flatten().filter(|n| n.starts_with("name")).find_map(|n| caps.name(n))
 }

@@ -116,8 +116,8 @@ impl Scanner {
         for c in &cands {
             let rule = &self.set.rules[c.rule];
             let block = layout.sentences[c.sentence].block;
-            let subject = self.subject_of(c, &subjects, &mut scopes, last_subject.as_ref(), || {
-                voice.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice)).clone()
+            let subject = self.subject_of(c, &subjects, &mut scopes, last_subject.as_ref(), &mut voice, || {
+                voice::detect(text, layout, &self.set, &self.lex, &detection.voice)
             });
             if let Some(s) = &subject
                 && s.via == Via::Sentence
@@ -231,7 +231,8 @@ impl Scanner {
         subjects: &SubjectFinder,
         scopes: &mut ScopeFinder,
         last: Option<&(usize, SubjectDraft)>,
-        voice: impl FnOnce() -> voice::Voice,
+        voice: &mut Option<voice::Voice>,
+        read_voice: impl FnOnce() -> voice::Voice,
     ) -> Option<SubjectDraft> {
         let layout = subjects.layout();
         let text = subjects.text();
@@ -242,13 +243,13 @@ impl Scanner {
             None => subjects.find(c.sentence, &c.span, &orgs),
         };
         let pronoun = subject.as_ref().is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
+        // A pronoun the subject search passed over ("in 2018 it ranked").
+        let unnamed = if subject.is_none() { subjects.pronoun_before(c.sentence, c.span.start) } else { None };
         // A pronoun stands first for the name opening its own sentence ("Keytruda's rise was
         // steady: in 2018 it ranked No. 5").
-        let named = match &subject {
-            Some(p) if pronoun => subjects.antecedent(c.sentence, &p.range, &orgs, false),
-            None => subjects
-                .pronoun_before(c.sentence, c.span.start)
-                .and_then(|p| subjects.antecedent(c.sentence, &p, &orgs, true)),
+        let named = match (&subject, &unnamed) {
+            (Some(p), _) if pronoun => subjects.antecedent(c.sentence, &p.range, &orgs, false),
+            (None, Some(p)) => subjects.antecedent(c.sentence, p, &orgs, true),
             _ => None,
         };
         if named.is_some() {
@@ -265,7 +266,7 @@ impl Scanner {
         }
         // Then a name opening one of the two sentences before ("TSMC drove the increase. The
         // Taiwanese foundry … lifting its share to 70.2%").
-        let referred = pronoun || subjects.pronoun_before(c.sentence, c.span.start).is_some();
+        let referred = pronoun || unnamed.is_some();
         let first = layout.blocks[block].sentences.start;
         if referred {
             for s in (first..c.sentence).rev().take(2) {
@@ -281,7 +282,7 @@ impl Scanner {
         }
         // Ad copy speaks of its own brand ("N°1 brand worldwide*"): a claim that names no holder
         // is the advertiser's, named where the page names its issuer.
-        let v = voice();
+        let v = voice.get_or_insert_with(read_voice);
         let r = v.issuer_ranges.first().filter(|_| v.ad)?;
         Some(SubjectDraft { range: r.clone(), id: None, via: Via::Document })
     }

@@ -313,6 +313,11 @@ impl<'a> SubjectFinder<'a> {
         self.layout
     }
 
+    /// A name in the claim's own sentence, with its organisation id if it is a known one.
+    fn named(&self, r: Range<usize>) -> SubjectDraft {
+        SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence }
+    }
+
     fn org_id(&self, r: &Range<usize>) -> Option<String> {
         let lex = self.lex.get(LexiconCategory::Org);
         let found = lex.find(self.text, r.clone());
@@ -409,7 +414,7 @@ impl<'a> SubjectFinder<'a> {
         if self.is_scope_word(&r) || !sources.find(self.text, r.clone()).is_empty() {
             return None;
         }
-        Some(SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence })
+        Some(self.named(r))
     }
 
     /// The last third-person pronoun of sentence `s` before `at` ("its", "it", "they").
@@ -500,11 +505,11 @@ impl<'a> SubjectFinder<'a> {
         // "小米和苹果分别占比15.0%、14.2%", "上汽通用五菱、长安汽车分列第四、第五": the k-th value
         // after 分别 belongs to the k-th name before it.
         if chinese && let Some(r) = self.respectively(&clause, claim, orgs) {
-            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), via: Via::Sentence });
+            return Some(self.named(r.clone()));
         }
         let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
         if let Some(r) = pick {
-            return Some(SubjectDraft { range: (*r).clone(), id: self.org_id(r), via: Via::Sentence });
+            return Some(self.named((*r).clone()));
         }
         let guess = if chinese {
             self.zh_chunk(clause.start..claim.start)
@@ -512,7 +517,7 @@ impl<'a> SubjectFinder<'a> {
             self.en_name_before(clause.start..claim.start)
         };
         if let Some(r) = guess {
-            return Some(SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence });
+            return Some(self.named(r));
         }
         // An organisation earlier in the sentence, then one right after the claim
         // ("此前排名第一的LG显示器").
@@ -526,7 +531,7 @@ impl<'a> SubjectFinder<'a> {
             }
         });
         if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= from)) {
-            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), via: Via::Sentence });
+            return Some(self.named(r.clone()));
         }
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
@@ -537,11 +542,11 @@ impl<'a> SubjectFinder<'a> {
         {
             // A name opening a line before a colon labels a list item ("Refrigeration
             // appliances: N°1 brand"); it does not hold the share.
-            return Some(SubjectDraft { id: self.org_id(&r), range: r, via: Via::Sentence });
+            return Some(self.named(r));
         }
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
         if let Some(r) = after {
-            return Some(SubjectDraft { range: r.clone(), id: self.org_id(r), via: Via::Sentence });
+            return Some(self.named(r.clone()));
         }
         // "As a global leader in X, Acme ..." / "作为行业龙头，海川……": the main clause names it.
         let opener = self.text[clause.start..claim.start].trim_start().to_lowercase();
@@ -551,7 +556,7 @@ impl<'a> SubjectFinder<'a> {
             let next = claim.end + comma.0 + comma.1.len_utf8();
             let rest = next..sentence.end;
             if let Some(o) = orgs.iter().find(|o| o.start >= rest.start && o.start < rest.start + 16) {
-                return Some(SubjectDraft { range: o.clone(), id: self.org_id(o), via: Via::Sentence });
+                return Some(self.named(o.clone()));
             }
             let m = en_name().find(&self.text[rest.clone()]).filter(|m| m.start() <= 2)?;
             let r = rest.start + m.start()..rest.start + m.end();

@@ -1,7 +1,7 @@
 //! Every claim form the scanner promises to find, and every hard negative it promises to
 //! leave alone, each in a sentence of its own.
 
-use claimscope::model::{Claim, Kind};
+use claimscope::model::{Claim, Kind, Tag};
 use claimscope::{Document, Scanner};
 use std::sync::OnceLock;
 
@@ -25,6 +25,15 @@ fn find(text: &str, kind: Kind, needle: &str) -> Claim {
             let got: Vec<_> = claims.iter().map(|c| format!("{} {:?} {:?}", c.kind, c.text, c.value)).collect();
             panic!("no {kind} claim at {needle:?} in {text:?}; got {got:?}")
         })
+}
+
+/// The text of the subject of the claim of `kind` at `needle`.
+fn subject_text(text: &str, kind: Kind, needle: &str) -> Option<String> {
+    tag_text(find(text, kind, needle).subject)
+}
+
+fn tag_text(tag: Option<Tag>) -> Option<String> {
+    tag.map(|t| t.text)
 }
 
 fn value(text: &str, kind: Kind, needle: &str, want: Option<f64>) {
@@ -347,7 +356,7 @@ fn a_reporting_measurer_is_not_the_subject() {
 /// of "N°1", an imperative ("Meet…"), a year before a name.
 #[test]
 fn labels_abbreviations_and_imperatives_are_not_subjects() {
-    let subject = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).subject.map(|s| s.text);
+    let subject = subject_text;
     assert_eq!(
         subject("- Refrigeration appliances: N°1 brand worldwide, 15.7% retail volume share", Kind::Rank, "N°1"),
         None
@@ -389,7 +398,7 @@ fn ad_copy_claims_without_a_holder_are_the_issuers() {
 /// only reports, and "The Taiwanese manufacturer … its share" describes an earlier name.
 #[test]
 fn possessed_names_and_pronouns_take_the_nearest_holder() {
-    let subject = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).subject.map(|s| s.text);
+    let subject = subject_text;
     let para = "Before the pandemic, AbbVie's Humira was the best-selling drug. Keytruda's rise was steady: in 2018 it ranked No. 5 among drugs.";
     assert_eq!(subject(para, Kind::Superlative, "best-selling").as_deref(), Some("Humira"));
     assert_eq!(subject(para, Kind::Rank, "No. 5").as_deref(), Some("Keytruda"));
@@ -411,7 +420,7 @@ fn possessed_names_and_pronouns_take_the_nearest_holder() {
 /// clause about the same place continues it.
 #[test]
 fn a_place_holds_a_share_of_the_world() {
-    let subject = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).subject.map(|s| s.text);
+    let subject = subject_text;
     let zh = "2024年，越南电池片产能达80GW，占全球总产能的12.5%。";
     assert_eq!(subject(zh, Kind::Share, "12.5%").as_deref(), Some("越南"));
     let en = "Europe accounted for 31% of worldwide EV sales.";
@@ -425,7 +434,7 @@ fn a_place_holds_a_share_of_the_world() {
 /// ("a significant market share"), a place ("在西欧市场") or a firm before 市场.
 #[test]
 fn markets_are_wholes_not_sizes_places_or_firms() {
-    let market = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).scope.market.map(|t| t.text);
+    let market = |text: &str, kind: Kind, needle: &str| tag_text(find(text, kind, needle).scope.market);
     let whole = "Streaming captured 47.3% of all US television viewing time in July.";
     assert_eq!(market(whole, Kind::Share, "47.3%").as_deref(), Some("television"));
     let size = "Corvid holds a significant market share in terms of daily API calls.";
@@ -440,7 +449,7 @@ fn markets_are_wholes_not_sizes_places_or_firms() {
 /// the claim's period. A month range is one period.
 #[test]
 fn a_pointing_period_yields_to_the_one_it_points_at() {
-    let period = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).scope.period.map(|t| t.text);
+    let period = |text: &str, kind: Kind, needle: &str| tag_text(find(text, kind, needle).scope.period);
     let zh = "易观发布2024年第3季度报告。报告显示，当季拓达以41.2%的交易份额居首。";
     assert_eq!(period(zh, Kind::Share, "41.2%").as_deref(), Some("2024年第3季度"));
     let en = "In the first half of 2025 shipments rose. Over the same period, Corvid took 18% of units.";
@@ -465,7 +474,7 @@ fn a_measurer_is_quoted_by_its_name_not_its_gloss() {
 /// unit and dollar terms" counts units, not "both unit".
 #[test]
 fn a_topic_is_no_metric() {
-    let metric = |text: &str, kind: Kind, needle: &str| find(text, kind, needle).scope.metric.map(|t| t.text);
+    let metric = |text: &str, kind: Kind, needle: &str| tag_text(find(text, kind, needle).scope.metric);
     assert_eq!(metric("从市场格局看，拓达以53.7%的份额居首。", Kind::Share, "53.7%"), None);
     assert_eq!(metric("从出货量来看，拓达以53.7%的份额居首。", Kind::Share, "53.7%").as_deref(), Some("出货量"));
     let en = "Corvid reclaimed first place in both unit and dollar terms.";
