@@ -61,7 +61,7 @@ pub enum ValueSpec {
     Fixed(f64),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reach {
     /// Only the clause the claim stands in: a characterisation such as "a global leader in X".
     Clause,

@@ -109,10 +109,13 @@ impl Scanner {
         // The voice matters only for absolute terms, so it is read at the first one.
         let mut voice: Option<voice::Voice> = None;
         let mut scopes = ScopeFinder::new(text, layout, &self.set, &self.lex, &self.scope_triggers);
+        scopes.mark_claims(&cands);
         let subjects = SubjectFinder::new(text, layout, &self.lex);
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;
         let mut cites: Option<citations::DocCitations> = None;
+        let mut quotes: Option<Vec<std::ops::Range<usize>>> = None;
+        let boilerplate = crate::segments::boilerplate_start(text, layout).unwrap_or(usize::MAX);
         for c in &cands {
             let rule = &self.set.rules[c.rule];
             let block = layout.sentences[c.sentence].block;
@@ -125,12 +128,27 @@ impl Scanner {
             {
                 last_subject = Some((block, s.clone()));
             }
-            let reach = if is_characterisation(text, layout, c) && !is_measured(text, &self.lex, c) {
+            let characterisation = is_characterisation(text, layout, c) && !is_measured(text, &self.lex, c);
+            // A spokesperson's words and the issuer's "About" paragraph assert; the figures and
+            // sources elsewhere in the release do not measure them.
+            let asserted = !characterisation
+                && (block >= boilerplate
+                    || in_speech(text, quotes.get_or_insert_with(|| voice::quoted_ranges(text)), c));
+            let reach = if characterisation {
                 Reach::Clause
+            } else if asserted {
+                rule.reach.min(Reach::Sentence)
             } else {
                 rule.reach
             };
-            let mut resolved = scopes.resolve(c, reach, subject.as_ref().map(|s| &s.range));
+            let subject_range = subject.as_ref().map(|s| &s.range);
+            let resolved = scopes.resolve(c, reach, subject_range);
+            // An analyst of the measuring firm quoted on its data speaks for the data.
+            let (reach, mut resolved) = if asserted && resolved.source.is_some() && rule.reach > reach {
+                (rule.reach, scopes.resolve(c, rule.reach, subject_range))
+            } else {
+                (reach, resolved)
+            };
             // A measure the claim names itself ("best-selling") is what it counts when nothing
             // says more exactly ("in dollar sales", a paragraph about units sold).
             if let Some(r) = &c.metric
@@ -389,6 +407,48 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
     let noun_phrase = ["the ", "a ", "an "].iter().any(|d| claim.starts_with(d))
         || text[c.span.clone()].starts_with(|ch: char| ch.is_uppercase() || crate::segments::is_cjk(ch));
     introduced || c.kind == Kind::Superlative && (before.is_empty() && noun_phrase || one_of)
+}
+
+/// Whether a claim stands inside a quotation long enough to be someone's words rather than a
+/// term in quotes ("the \"first\"").
+fn in_speech(text: &str, quotes: &[std::ops::Range<usize>], c: &Candidate) -> bool {
+    const SPEECH: usize = 40;
+    // Someone is said to say it, just before or after the quotation; a slogan quoted in an
+    // article about advertising is not speech.
+    const VERBS: [&str; 14] = [
+        "said",
+        "says",
+        "added",
+        "told",
+        "noted",
+        "explained",
+        "stated",
+        "according to",
+        "表示",
+        "称",
+        "说",
+        "指出",
+        "介绍",
+        "强调",
+    ];
+    let near = |r: std::ops::Range<usize>| {
+        let (a, b) = (floor_char(text, r.start), floor_char(text, r.end.min(text.len())));
+        let t = &text[a..b];
+        VERBS.iter().any(|v| t.contains(v))
+    };
+    quotes.iter().any(|q| {
+        q.start <= c.span.start
+            && c.span.end <= q.end
+            && q.len() >= SPEECH
+            && (near(q.end..q.end + 48) || near(q.start.saturating_sub(32)..q.start))
+    })
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// "the largest share among streaming services" measures something even when it stands as an

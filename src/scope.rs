@@ -77,6 +77,8 @@ pub struct ScopeFinder<'a> {
     heading_before: Vec<Option<usize>>,
     title: Option<usize>,
     footnotes: Vec<usize>,
+    /// Sentences that hold a claim of their own.
+    claimed: Vec<bool>,
 }
 
 fn category(field: ScopeField) -> LexiconCategory {
@@ -201,7 +203,13 @@ const ZH_NOT_NAMES: &[&str] = &[
 ];
 
 /// Trim a pattern-captured name to its words; nothing useful left means no tag.
-fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> {
+fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Option<Range<usize>> {
+    // "the first half", "the fourth quarter": a period's last word is no edge word.
+    // "the first half", "this year": a period keeps its words, only a determiner or a
+    // preposition before it goes.
+    const PERIOD_EDGE: [&str; 12] = ["the", "a", "an", "in", "on", "at", "for", "of", "to", "from", "by", "and"];
+    let edge =
+        |w: &str| if field == ScopeField::Period { PERIOD_EDGE.contains(&w) } else { NAME_EDGE_WORDS.contains(&w) };
     if vague {
         return (!r.is_empty()).then_some(r);
     }
@@ -219,9 +227,9 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> 
         let first = t.split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
         let last = t.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
         let lower = |w: &str| w.to_ascii_lowercase();
-        if !first.is_empty() && first.len() < t.len() && NAME_EDGE_WORDS.contains(&lower(first).as_str()) {
+        if !first.is_empty() && first.len() < t.len() && edge(&lower(first)) {
             s += first.len();
-        } else if !last.is_empty() && last.len() < t.len() && NAME_EDGE_WORDS.contains(&lower(last).as_str()) {
+        } else if !last.is_empty() && last.len() < t.len() && edge(&lower(last)) {
             e -= last.len();
         } else {
             break;
@@ -232,10 +240,10 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool) -> Option<Range<usize>> 
     let zh_not_name = ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
     // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
     let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
-    // One capitalised participle or adverb ("Bracketed numbers", "Reportedly") is a sentence's
-    // first word, not a firm.
+    // One capitalised participle, adverb or abstract noun ("Bracketed numbers", "Reportedly",
+    // "Registration data") is a sentence's first word, not a firm.
     let en_word = t.bytes().all(|b| b.is_ascii_alphabetic())
-        && ["ed", "ing", "ly"].iter().any(|x| t.len() > x.len() + 3 && t.ends_with(x));
+        && ["ed", "ing", "ly", "tion", "sion", "ment"].iter().any(|x| t.len() > x.len() + 3 && t.ends_with(x));
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word).then_some(s..e)
 }
 
@@ -289,6 +297,29 @@ impl<'a> ScopeFinder<'a> {
             heading_before,
             title,
             footnotes,
+            claimed: vec![false; n],
+        }
+    }
+
+    /// Whether sentence `s` names the subject at `r` again, by one of its names' words.
+    fn mentions(&self, s: usize, r: &Range<usize>) -> bool {
+        let sentence = &self.text[self.layout.sentences[s].range.clone()];
+        let subject = &self.text[r.clone()];
+        if subject.chars().any(crate::segments::is_cjk) {
+            let head: String = subject.chars().take(2).collect();
+            return head.chars().count() == 2 && sentence.contains(&head);
+        }
+        subject
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()) && *w != "The")
+            .any(|w| sentence.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
+    }
+
+    /// Marks the sentences that hold claims: a later sentence with its own figure speaks for
+    /// that figure ("…ranked fifth, the Guild said"), not for the claims before it.
+    pub fn mark_claims(&mut self, cands: &[Candidate]) {
+        for c in cands {
+            self.claimed[c.sentence] = true;
         }
     }
 
@@ -349,7 +380,7 @@ impl<'a> ScopeFinder<'a> {
             for caps in crate::rules::scope_matches(&p.regex, sentence) {
                 let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
-                let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague) else { continue };
+                let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague, field) else { continue };
                 // A lexicon hit at the same place already carries a canonical id.
                 if lexicon_hits.iter().any(|(f, lr)| *f == field && overlaps(lr, &r)) {
                     continue;
@@ -387,6 +418,14 @@ impl<'a> ScopeFinder<'a> {
         }
         let vague: Vec<Range<usize>> = out.iter().filter(|f| f.vague).map(|f| f.range.clone()).collect();
         out.retain(|f| f.vague || f.id.is_some() || !vague.iter().any(|v| overlaps(v, &f.range)));
+        // "British Meridian", "Vertex Semiconductor", "the International Air Cargo Association":
+        // a place or a market inside a longer name is part of the name, not the claim's scope.
+        if !is_title_case(sentence) {
+            out.retain(|f| {
+                !matches!(f.field, ScopeField::Geography | ScopeField::Market)
+                    || !inside_name(text, &range, &f.range, f.field)
+            });
+        }
         // "2012—2023年" is one period, not a year inside a range.
         let all = out.clone();
         out.retain(|f| {
@@ -453,6 +492,10 @@ impl<'a> ScopeFinder<'a> {
             crate::segments::clause_bounds(self.text, self.layout.sentences[c.sentence].range.clone(), c.span.start);
         let clause = clause.start.min(c.span.start)..clause.end.max(c.span.end);
         let mut out = Resolved::default();
+        // A later sentence with a figure of its own names the source of that figure ("…ranked
+        // fifth, the Guild said"): it attributes the claims before it only when nothing else
+        // does.
+        let mut fallback: Option<(usize, Found)> = None;
         for field in ScopeField::ALL {
             // A market is what a claim is about even in a slogan, so it may always come from
             // context; the other fields only as far as the rule lets them.
@@ -466,12 +509,16 @@ impl<'a> ScopeFinder<'a> {
                 let mut best: Option<(usize, Found)> = None;
                 let mut vague: Option<(usize, Found)> = None;
                 let mut pointer: Option<(usize, Found)> = None;
-                for &(s, later) in sentences {
+                for (k, &(s, later)) in sentences.iter().enumerate() {
                     // Later sentences of a paragraph attribute ("The firm credits IDC"), they
                     // do not re-scope.
                     if later && field != ScopeField::Source {
                         continue;
                     }
+                    // A later sentence with its own figures about the same holder backs this
+                    // claim too ("…the second-largest. Shopee, Kedai and Lazada took 38%, 30%
+                    // and 11%, according to Tenggara."); about another, it is a last resort.
+                    let claimed = later && self.claimed[s] && !subject.is_some_and(|r| self.mentions(s, r));
                     for f in self.found(s).iter().filter(|f| f.field == field) {
                         // A subject such as "禾牧液态奶" names its market, never its source.
                         if field != ScopeField::Market && subject.is_some_and(|r| overlaps(r, &f.range)) {
@@ -496,8 +543,19 @@ impl<'a> ScopeFinder<'a> {
                         // "47.3% of all US television viewing time": the whole a share is of
                         // is its market, ahead of the holder before it ("Streaming captured").
                         let whole = field == ScopeField::Market && s == c.sentence && is_whole(text, c, &f.range);
-                        let dist = if whole { 0 } else { distance(&f.range, &c.span) };
-                        let slot = if f.vague {
+                        // A release states its period first: in the title and lead, the
+                        // earliest period is the release's, later ones are comparisons ("below
+                        // the rebound seen in the first half of 2024").
+                        let dist = if whole {
+                            0
+                        } else if *via == Via::Document && field == ScopeField::Period {
+                            (k << 32) + f.range.start
+                        } else {
+                            distance(&f.range, &c.span)
+                        };
+                        let slot = if claimed {
+                            &mut fallback
+                        } else if f.vague {
                             &mut vague
                         } else if field == ScopeField::Period && is_anaphoric(&text[f.range.clone()]) {
                             &mut pointer
@@ -525,9 +583,85 @@ impl<'a> ScopeFinder<'a> {
                     break 'levels;
                 }
             }
+            if field == ScopeField::Source
+                && out.source.is_none()
+                && out.vague_source.is_none()
+                && let Some((_, f)) = fallback.take()
+            {
+                out.set(field, TagDraft { range: f.range, id: f.id.map(str::to_string), via: Via::Paragraph });
+            }
         }
         out
     }
+}
+
+/// Words that may be capitalised without being part of a name.
+const NOT_NAME_WORDS: [&str; 20] = [
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "Of",
+    "And",
+    "According",
+    "With",
+    "From",
+    "To",
+    "As",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "While",
+];
+
+/// Last words of a report's or tracker's title, whose words do name a market ("IDC's Worldwide
+/// Quarterly Mobile Phone Tracker").
+const TITLE_WORDS: [&str; 9] =
+    ["Tracker", "Report", "Survey", "Index", "Study", "Ranking", "Rankings", "Monitor", "Outlook"];
+
+/// A capitalised word that may continue a name: not an acronym ("US EV market" keeps its
+/// place), not a function word.
+fn name_word(w: &str) -> bool {
+    let w = w.trim_end_matches(['\'', '’', 's']).trim_end_matches(['\'', '’']);
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.bytes().any(|b| b.is_ascii_lowercase())
+        && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'&')
+        && !NOT_NAME_WORDS.contains(&w)
+}
+
+/// Whether `r` is part of a longer run of capitalised words within `sentence`.
+fn inside_name(text: &str, sentence: &Range<usize>, r: &Range<usize>, field: ScopeField) -> bool {
+    // Only a capitalised word can be part of a name; an acronym ("AI cloud") is written so
+    // anywhere.
+    if !name_word(text[r.clone()].split([' ', '-']).next().unwrap_or("")) {
+        return false;
+    }
+    let before = text[sentence.start..r.start].strip_suffix(' ').map(|t| t.rsplit(' ').next().unwrap_or(""));
+    let after = text[r.end..sentence.end]
+        .strip_prefix(' ')
+        .map(|t| t.split(' ').next().unwrap_or("").trim_end_matches([',', '.', ';', ':']));
+    // A word opening the sentence is capitalised for that alone.
+    let opens = before.is_some_and(|b| text[sentence.start..r.start].trim_end().len() == b.len());
+    // Markets are written in lower case: a capitalised one after a capitalised first word is
+    // a name ("Vertex Semiconductor retained…"), a place may be just a place there.
+    let left = before
+        .is_some_and(|b| name_word(b) && !b.ends_with([',', ';', ':', '.']) && (!opens || field == ScopeField::Market));
+    let right = after.is_some_and(name_word);
+    let last = if right { after.unwrap_or("") } else { "" };
+    (left || right) && !TITLE_WORDS.contains(&last.trim_end_matches(['\'', '’', 's']))
+}
+
+/// A headline or heading in title case: most of its words capitalised.
+fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<&str> =
+        sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())).collect();
+    let caps = words.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())).count();
+    words.len() >= 2 && caps * 10 >= words.len() * 6
 }
 
 /// Whether `m` is the same entry as `prev`, given in brackets right after it.
@@ -540,7 +674,17 @@ fn is_gloss(text: &str, prev: &LexMatch, m: &LexMatch) -> bool {
 fn is_anaphoric(period: &str) -> bool {
     const ZH: [&str; 6] = ["当季", "当月", "当年", "当期", "同期", "本季度"];
     // Names are trimmed of edge words: "the same period" is tagged as "period".
-    const EN: [&str; 6] = ["period", "the year so far", "year to date", "year-to-date", "ytd", "for the month"];
+    // "from 84% a year earlier": the comparison's time, relative to the period stated elsewhere.
+    const EN: [&str; 8] = [
+        "period",
+        "the year so far",
+        "year to date",
+        "year-to-date",
+        "ytd",
+        "for the month",
+        "year earlier",
+        "year ago",
+    ];
     let p = period.trim();
     let ends = |w: &str| {
         p.len() >= w.len() && p.is_char_boundary(p.len() - w.len()) && p[p.len() - w.len()..].eq_ignore_ascii_case(w)

@@ -49,6 +49,25 @@ pub struct BlockHint {
     pub group: Option<usize>,
 }
 
+/// The first block of a release's closing boilerplate: the blocks from an "About Acme" or
+/// "关于海川" line on describe the issuer, they report nothing measured in the release.
+pub fn boilerplate_start(text: &str, layout: &Layout) -> Option<usize> {
+    layout.blocks.iter().enumerate().skip(1).find_map(|(i, b)| {
+        // The heading may open its block when no blank line follows it.
+        let first = text[b.range.clone()].trim().lines().next().unwrap_or("");
+        let line = first.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ':', '：']);
+        let en = line.strip_prefix("About ").or_else(|| line.strip_prefix("ABOUT ")).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_uppercase())
+                && rest.split_whitespace().count() <= 6
+                && !rest.trim_end_matches('.').contains(['.', ',', ';'])
+        });
+        let zh = line.strip_prefix("关于").is_some_and(|rest| {
+            (2..=16).contains(&rest.chars().count()) && !rest.contains(['，', '。', '、', '；', ',', '的'])
+        });
+        (en || zh).then_some(if line.len() + 2 < text[b.range.clone()].trim().len() { i } else { i + 1 })
+    })
+}
+
 impl Layout {
     /// The sentence holding byte `pos`, if any.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {

@@ -1,40 +1,10 @@
 //! Every claim form the scanner promises to find, and every hard negative it promises to
 //! leave alone, each in a sentence of its own.
 
-use claimscope::model::{Claim, Kind, Tag};
-use claimscope::{Document, Scanner};
-use std::sync::OnceLock;
+mod common;
 
-fn scanner() -> &'static Scanner {
-    static S: OnceLock<Scanner> = OnceLock::new();
-    S.get_or_init(|| Scanner::with_defaults().unwrap())
-}
-
-fn scan(text: &str) -> Vec<Claim> {
-    scanner().scan(&Document::from_text(text.to_string()))
-}
-
-/// The claim of `kind` whose text contains `needle`.
-fn find(text: &str, kind: Kind, needle: &str) -> Claim {
-    let claims = scan(text);
-    claims
-        .iter()
-        .find(|c| c.kind == kind && (c.text.contains(needle) || needle.contains(c.text.as_str())))
-        .cloned()
-        .unwrap_or_else(|| {
-            let got: Vec<_> = claims.iter().map(|c| format!("{} {:?} {:?}", c.kind, c.text, c.value)).collect();
-            panic!("no {kind} claim at {needle:?} in {text:?}; got {got:?}")
-        })
-}
-
-/// The text of the subject of the claim of `kind` at `needle`.
-fn subject_text(text: &str, kind: Kind, needle: &str) -> Option<String> {
-    tag_text(find(text, kind, needle).subject)
-}
-
-fn tag_text(tag: Option<Tag>) -> Option<String> {
-    tag.map(|t| t.text)
-}
+use claimscope::model::{Claim, Kind};
+use common::claims::*;
 
 fn value(text: &str, kind: Kind, needle: &str, want: Option<f64>) {
     let c = find(text, kind, needle);

@@ -2,6 +2,8 @@
 //! its JSON.
 #![allow(dead_code)]
 
+pub mod claims;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

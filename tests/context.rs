@@ -1,0 +1,87 @@
+//! What the text around a claim may and may not say about its scope: which sentences, quotes
+//! and sections speak for a figure, and which words are names rather than scope.
+
+mod common;
+
+use claimscope::model::Kind;
+use common::claims::*;
+
+fn source(text: &str, kind: Kind, needle: &str) -> Option<String> {
+    tag_text(find(text, kind, needle).scope.source)
+}
+
+/// "…ranked fifth, the Guild said": a later sentence with a figure of its own names the source
+/// of that figure, not of the claims before it, unless it speaks of the same holder again.
+#[test]
+fn regression_a_later_sentence_with_its_own_figure_does_not_source_the_claims_before_it() {
+    let text = "Tidewater Lager led craft lager sales in 2025, according to retail data from Circana.\n\n\
+                Tidewater Lager captured an 11.4% dollar share of the segment. Harbor's portfolio ranked \
+                fifth among brewers by volume, the Brewers Guild said.";
+    assert_eq!(source(text, Kind::Share, "11.4%").as_deref(), Some("Circana"));
+    assert_eq!(source(text, Kind::Rank, "ranked fifth").as_deref(), Some("Brewers Guild"));
+    let same = "Kedai remained the second-largest platform in Malaysia. Shopee, Kedai and Lazada \
+                accounted for 38%, 30% and 11% of GMV, according to Tenggara Insights.";
+    assert_eq!(source(same, Kind::Rank, "second-largest").as_deref(), Some("Tenggara Insights"));
+}
+
+/// A spokesperson's words assert; the release's measurer does not stand behind them. An analyst
+/// of the measuring firm, named in the same sentence, does.
+#[test]
+fn a_quoted_boast_takes_no_source_or_period_from_the_release() {
+    let text = "Corvana led smartwatch shipments in H1 2025, according to Counterpoint Research.\n\n\
+                \"We are simply the number one choice for runners everywhere,\" said Corvana's chief \
+                executive.";
+    let c = find(text, Kind::Rank, "number one");
+    assert_eq!(tag_text(c.scope.source), None);
+    assert_eq!(tag_text(c.scope.period), None);
+    assert!(c.flags.iter().any(|f| f.code == "no-source"), "{:?}", c.flags);
+    let analyst = "Tablet shipments rose in 3Q25, according to IDC.\n\n\"Huawei was the number one \
+                   tablet vendor in China for a sixth quarter,\" said a research manager with IDC.";
+    assert_eq!(source(analyst, Kind::Rank, "number one").as_deref(), Some("IDC"));
+}
+
+/// The "About" section closing a release describes the issuer: its boasts are not measured by
+/// the data the release quotes, and a founding year dates nothing.
+#[test]
+fn the_about_section_asserts_and_a_founding_year_is_no_period() {
+    let text = "Harbor Brewing was the top-selling craft brewer in 2025, according to Circana.\n\n\
+                About Harbor Brewing Co.\n\
+                Founded in 1998, Harbor Brewing is the largest independent brewery in Oregon.";
+    let c = find(text, Kind::Superlative, "the largest");
+    assert_eq!(tag_text(c.scope.source), None);
+    assert_eq!(tag_text(c.scope.period), None);
+    let zh = "鼎曜电脑成立于1998年，是台湾领先的笔记型电脑品牌。";
+    assert_eq!(tag_text(find(zh, Kind::Superlative, "领先").scope.period), None);
+}
+
+/// "British Meridian", "Vertex Semiconductor", "the International Air Cargo Association": a
+/// place or a market inside a longer name is part of the name.
+#[test]
+fn a_place_or_market_inside_a_name_is_not_scope() {
+    let c = find("British Meridian flew about 38% of the route's seats last summer.", Kind::Share, "38%");
+    assert_eq!(tag_text(c.scope.geography), None);
+    let c = find("Vertex Semiconductor retained first place with 81% of shipments.", Kind::Share, "81%");
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("Semiconductor"));
+    // An acronym and a lower-case market stay scope, and so does a place before a title.
+    let c = find("Orbis is China's AI cloud No. 1 by revenue.", Kind::Rank, "No. 1");
+    assert_eq!(tag_text(c.scope.market).as_deref(), Some("AI cloud"));
+    let c = find("Nordtel promises \"Norway's No.1 5G network\", citing an award.", Kind::Rank, "No.1");
+    assert_eq!(tag_text(c.scope.geography).as_deref(), Some("Norway's"));
+}
+
+/// "the first half", "this year": a period's words are its own; only a determiner goes. A
+/// comparison's "a year earlier" yields to the period the release states.
+#[test]
+fn a_period_keeps_its_words_and_a_comparison_yields() {
+    let period = |text: &str, kind: Kind, needle: &str| tag_text(find(text, kind, needle).scope.period);
+    let text = "In the first half of the year, Corvid took 18% of units.";
+    assert_eq!(period(text, Kind::Share, "18%").as_deref(), Some("first half of the year"));
+    let text = "Data center GPU shipments rose to 1.9 million units in the third quarter of 2025, Nimbus \
+                Research said.\n\n\
+                Vertex retained first place with 81% of shipments, down from 84% a year earlier.";
+    assert_eq!(period(text, Kind::Share, "81%").as_deref(), Some("third quarter of 2025"));
+    let release = "Worldwide shipments grew in the third quarter of 2025, according to Canalys. Growth \
+                   stayed below the rebound seen in the first half of 2024.\n\n\
+                   Apple came in second with an 18% share.";
+    assert_eq!(period(release, Kind::Share, "18%").as_deref(), Some("third quarter of 2025"));
+}
