@@ -281,6 +281,16 @@ fn is_boilerplate(body: &str) -> bool {
         || (t.split_whitespace().count() <= 4
             && t.chars().any(|c| c.is_ascii_digit())
             && t.split_whitespace().any(is_month))
+        || is_byline(t)
+}
+
+/// "本报记者 林知秋 2025年8月21日", "By Dana Reyes": who wrote it and when, not a heading.
+fn is_byline(t: &str) -> bool {
+    const ZH: [&str; 5] = ["本报记者", "记者", "通讯员", "文/", "文｜"];
+    ZH.iter().any(|p| t.starts_with(p)) && t.chars().count() <= 40
+        || t.strip_prefix("By ").is_some_and(|rest| {
+            rest.split_whitespace().count() <= 8 && rest.starts_with(|c: char| c.is_uppercase())
+        })
 }
 
 pub(crate) fn is_month(w: &str) -> bool {
