@@ -221,6 +221,16 @@ fn group_of(subject: &str) -> Option<u32> {
     u32::try_from(n).ok().filter(|n| (2..=20).contains(n))
 }
 
+/// The rest of a market as a holder: "Others", "all other vendors", "the rest", 其他厂商.
+fn is_rest(subject: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?i:(?:all\s+)?(?:the\s+)?(?:other|remaining)\b|others\b|the\s+rest\b)|^(?:其他|其它|其余|剩余)")
+            .expect("static regex")
+    });
+    re.is_match(subject.trim())
+}
+
 fn is_leadership(c: &Claim) -> bool {
     // "one of the largest" and 之一 are membership of a vague set, not a place.
     let t = c.text.to_lowercase();
@@ -239,7 +249,9 @@ pub(crate) fn views(lex: &Lexicons, docs: &[DocFacts]) -> Vec<View> {
             })
             .collect();
         for (i, c) in doc.claims.iter().enumerate() {
-            let mut subject = c.subject.clone();
+            // "Others", "all other vendors": the rest of the market is nobody to rank or to
+            // weigh a rival's figure against.
+            let mut subject = c.subject.clone().filter(|s| !is_rest(&s.text));
             if let (Some(s), Some(issuer)) = (&subject, &doc.issuer)
                 && SubjectFinder::is_pronoun(&s.text)
             {
@@ -511,6 +523,11 @@ fn scope_key(v: &View) -> Option<(Option<usize>, String)> {
     Some((if stated { None } else { Some(v.doc) }, key))
 }
 
+/// Whether a subject is only a place.
+fn is_place(lex: &Lexicons, label: &str) -> bool {
+    lex.get(LexiconCategory::Geo).find(label, 0..label.len()).iter().any(|m| m.range.len() * 10 >= label.len() * 8)
+}
+
 /// Individual subjects' shares in one exact scope, one per subject (its first), largest first.
 fn scope_groups<'v>(lex: &Lexicons, vs: &'v [View]) -> Vec<Vec<&'v View>> {
     let mut groups: HashMap<(Option<usize>, String), Vec<&View>> = HashMap::new();
@@ -522,6 +539,11 @@ fn scope_groups<'v>(lex: &Lexicons, vs: &'v [View]) -> Vec<Vec<&'v View>> {
             || v.bound == Bound::About
             || v.subject.is_none()
         {
+            continue;
+        }
+        // "China accounted for 14% of global shipments": a place's share cuts the whole another
+        // way than the vendors' shares do, and does not add up with them.
+        if v.subject.as_ref().is_some_and(|s| is_place(lex, &s.label)) {
             continue;
         }
         let Some(k) = scope_key(v) else { continue };

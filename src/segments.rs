@@ -288,9 +288,8 @@ fn is_boilerplate(body: &str) -> bool {
 fn is_byline(t: &str) -> bool {
     const ZH: [&str; 5] = ["本报记者", "记者", "通讯员", "文/", "文｜"];
     ZH.iter().any(|p| t.starts_with(p)) && t.chars().count() <= 40
-        || t.strip_prefix("By ").is_some_and(|rest| {
-            rest.split_whitespace().count() <= 8 && rest.starts_with(|c: char| c.is_uppercase())
-        })
+        || t.strip_prefix("By ")
+            .is_some_and(|rest| rest.split_whitespace().count() <= 8 && rest.starts_with(|c: char| c.is_uppercase()))
 }
 
 pub(crate) fn is_month(w: &str) -> bool {

@@ -242,7 +242,7 @@ fn zh_boundary() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"以|在|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|首度|再度|率先|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
+            r"自称|宣称|声称|号称|表示|称|以|在|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|首度|再度|率先|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
         )
         .expect("static regex")
     })
@@ -253,7 +253,7 @@ fn zh_openers() -> &'static Regex {
     RE.get_or_init(|| {
         // Openers, and the periods a clause may start with ("截至2025年6月海川…", "2024年海川…").
         Regex::new(
-            r"^(?:(?:其中|而|但是|但|另外|此外|同时|不过|另|并且|并|且|也|还|则|因此|目前|此前|随后|最终|其次|再次|按[^，,]{1,12}?计算?|从[^，,]{1,12}?看)|截至[^，,]{0,14}?(?:年|月|日|底|末|目前)|(?:19|20)[0-9]{2}\s?年(?:度|全年|第[一二三四1-4]季度?|[一二三四1-4]季度|[上下]半年|前[一二三]季度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|(?:今年|去年|上年|同期|当期|本期|本季度|当季|当月|本月|上半年|下半年|一季度|二季度|三季度|四季度|全年)(?:以来)?)+",
+            r"^(?:【[^】]{0,16}】|\[[^\]]{0,16}\]|(?:其中|而|但是|但|另外|此外|同时|不过|另|并且|并|且|也|还|则|因此|目前|此前|随后|最终|其次|再次|按[^，,]{1,12}?计算?|从[^，,]{1,12}?看)|截至[^，,]{0,14}?(?:年|月|日|底|末|目前)|(?:19|20)[0-9]{2}\s?年(?:度|全年|第[一二三四1-4]季度?|[一二三四1-4]季度|[上下]半年|前[一二三]季度?|[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|(?:今年|去年|上年|同期|当期|本期|本季度|当季|当月|本月|上半年|下半年|一季度|二季度|三季度|四季度|全年)(?:以来)?)+",
         )
             .expect("static regex")
     })
@@ -264,6 +264,16 @@ fn top_group() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest\s+|biggest\s+|leading\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers)\b")
+            .expect("static regex")
+    })
+}
+
+/// The rest of a market as a holder, opening its clause: "All other vendors", "Others", "The
+/// rest", 其他厂商, 其余品牌.
+fn rest_group() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?i:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:[a-z-]+\s+){0,2}?(?:vendors|brands|players|companies|makers|manufacturers|firms|suppliers|providers|carriers|airlines|operators|rivals|competitors|oems|platforms|services|chains|banks|retailers)\b|others\b|the\s+rest\b(?:\s+of\s+the\s+(?:market|field|pack))?)|^(?:其他|其它|其余|剩余)[\p{Han}]{0,6}?(?:厂商|品牌|企业|玩家|公司|车企|机构)")
             .expect("static regex")
     })
 }
@@ -491,6 +501,12 @@ impl<'a> SubjectFinder<'a> {
                 return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
             }
         }
+        // "All other vendors together accounted for the remaining 3%": the rest of the market.
+        let opening = lead.trim_start();
+        if let Some(m) = rest_group().find(opening) {
+            let start = clause.start + (lead.len() - opening.len()) + m.start();
+            return Some(SubjectDraft { range: start..start + m.len(), id: None, via: Via::Sentence });
+        }
         // In a list ("火山引擎14.8%、华为云13.1%"), the name right before a share holds it,
         // not the clause's topic.
         // Only in such a list: a value stands before the name ("A14.8%、B13.1%"), unlike the
@@ -611,15 +627,36 @@ impl<'a> SubjectFinder<'a> {
             if let Some(trimmed) = trim_en_name(m.as_str()) {
                 let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
                 let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
-                let cand = start..start + trimmed.len();
+                let mut cand = start..start + trimmed.len();
+                // "in Europe Corvana climbed": the place before a name sets the scene.
+                if let Some(place) =
+                    self.leading_place(&cand).filter(|_| is_place_object(&self.text[r.start..cand.start]))
+                {
+                    cand.start = place;
+                }
                 // The N of "N°1" is an abbreviation and the US of "US$30 billion" a currency.
                 let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
-                if !self.is_scope_word(&cand) && !numero && !self.describes(&cand) {
+                if !self.is_scope_word(&cand)
+                    && !numero
+                    && !self.describes(&cand)
+                    && !is_place_object(&self.text[r.start..cand.start])
+                    && !is_descriptor(&self.text[cand.clone()])
+                {
                     best = Some(cand);
                 }
             }
         }
         best
+    }
+
+    /// Where the name in `r` starts when a place opens it ("Europe Corvana"), if one does and
+    /// words follow it.
+    fn leading_place(&self, r: &Range<usize>) -> Option<usize> {
+        let hits = self.lex.find(self.text, r.clone());
+        let first = hits.first().filter(|m| m.range.start == r.start && m.category == LexiconCategory::Geo)?;
+        let rest = &self.text[first.range.end..r.end];
+        let trimmed = rest.trim_start();
+        (trimmed.len() < rest.len() && !trimmed.is_empty()).then(|| r.end - trimmed.len())
     }
 
     /// "Counterpoint estimates that it took 22.4%": a measurer reporting a figure does not hold
@@ -662,13 +699,20 @@ impl<'a> SubjectFinder<'a> {
         let rest = &hay[opener..];
         let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】#|｜-*".contains(c));
         let skip = opener + (rest.len() - rest_trim.len());
-        let end = zh_boundary().find(rest_trim).map_or(rest_trim.len(), |m| m.start());
+        let mut end = zh_boundary().find(rest_trim).map_or(rest_trim.len(), |m| m.start());
+        // A model number stays with its letters: "极光X5", "Mate 60" is cut at the space.
+        if rest_trim[..end].ends_with(|c: char| c.is_ascii_alphabetic()) {
+            end += rest_trim[end..].bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+        }
         let chunk = rest_trim[..end].trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(".contains(c));
         let chars = chunk.chars().count();
         let quoted = chunk.contains(['“', '”', '"', '|', '｜', '#']);
-        let deictic = ["这", "该", "其", "读者", "记者", "不少", "各家", "多家", "有的", "一些", "部分", "时隔"]
-            .iter()
-            .any(|d| chunk.starts_with(d));
+        // "续航时间行业领先": what is compared within the industry, not who leads it.
+        let domain = ["行业", "业界", "业内", "同类", "同级", "品类"].iter().any(|d| chunk.ends_with(d));
+        let deictic = domain
+            || ["这", "该", "其", "读者", "记者", "不少", "各家", "多家", "有的", "一些", "部分", "时隔"]
+                .iter()
+                .any(|d| chunk.starts_with(d));
         if !(2..=14).contains(&chars) || chunk.starts_with(|c: char| c.is_ascii_digit()) || quoted || deictic {
             return None;
         }
@@ -709,6 +753,27 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
     sentence.start + start..sentence.end
 }
 
+/// Whether the words before a name make it where something happens ("the market leader on
+/// London-New York", "the fastest-growing carrier on the Atlantic"), not who holds a share.
+/// "followed by Apple", "ahead of Apple" still lead to a holder.
+fn is_place_object(before: &str) -> bool {
+    const PLACES: [&str; 12] =
+        ["on", "in", "at", "across", "into", "throughout", "within", "over", "between", "outside", "around", "near"];
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = words.next().unwrap_or("");
+    }
+    PLACES.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
+fn is_descriptor(name: &str) -> bool {
+    const TAILS: [&str; 8] =
+        ["-based", "-owned", "-backed", "-listed", "-headquartered", "-controlled", "-funded", "-born"];
+    !name.contains(' ') && TAILS.iter().any(|t| name.len() > t.len() && name.to_ascii_lowercase().ends_with(t))
+}
+
 /// FY2024, Q3, H1 or a year such as 2017.
 fn is_period_token(w: &str) -> bool {
     let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
@@ -735,6 +800,14 @@ fn trim_en_name(name: &str) -> Option<&str> {
         } else {
             break;
         }
+    }
+    // A headline capitalises its verb: "Harbor Brewing Named America's Best-Selling Lager".
+    const HEADLINE_VERBS: [&str; 16] = [
+        "Named", "Ranked", "Rated", "Crowned", "Voted", "Wins", "Tops", "Leads", "Takes", "Becomes", "Remains",
+        "Holds", "Keeps", "Retains", "Claims", "Reclaims",
+    ];
+    if let Some(i) = words.iter().skip(1).position(|w| HEADLINE_VERBS.contains(w)) {
+        words.truncate(i + 1);
     }
     // "ByteDance's Volcano Engine": the owner is context, the last name is the subject.
     if let Some(i) = words.iter().rposition(|w| w.ends_with("'s") || w.ends_with("’s"))

@@ -85,3 +85,37 @@ fn a_period_keeps_its_words_and_a_comparison_yields() {
                    Apple came in second with an 18% share.";
     assert_eq!(period(release, Kind::Share, "18%").as_deref(), Some("third quarter of 2025"));
 }
+
+/// Who holds a figure: not the place a route or a sea is, not a describing word, not a
+/// headline's verb; the rest of the market is a holder too.
+#[test]
+fn regression_places_descriptions_and_headline_verbs_hold_nothing() {
+    let subject = |text: &str, kind: Kind, needle: &str| subject_text(text, kind, needle);
+    let appositive = "Northwind Air, the Oslo-based discounter, was the biggest with a 9.8 percent share.";
+    assert_eq!(subject(appositive, Kind::Share, "9.8 percent").as_deref(), Some("Northwind Air"));
+    let route = "British Meridian remained the leader on London-New York, flying about 38% of the seats.";
+    assert_eq!(subject(route, Kind::Share, "38%").as_deref(), Some("British Meridian"));
+    let headline = "Harbor Brewing Named America's Best-Selling Craft Lager";
+    assert_eq!(subject(headline, Kind::Superlative, "Best-Selling").as_deref(), Some("Harbor Brewing"));
+    let rest = "Corallo took 12%. All other vendors together accounted for the remaining 3%.";
+    assert_eq!(subject(rest, Kind::Share, "3%").as_deref(), Some("All other vendors"));
+    // Chinese: a verb of saying ends the name, a bracketed tag opens no name, a model keeps
+    // its number, and an industry is where a product is compared, not who leads.
+    assert_eq!(
+        subject("幸运咖自称是全国门店最多的平价咖啡品牌。", Kind::Superlative, "最多").as_deref(),
+        Some("幸运咖")
+    );
+    assert_eq!(subject("【新品发布】极光X5智能手表 全网销量第一", Kind::Rank, "第一").as_deref(), Some("极光X5"));
+    let domain = "极光X5搭载双频定位芯片，续航时间行业领先。";
+    assert_ne!(subject(domain, Kind::Superlative, "领先").as_deref(), Some("续航时间行业"));
+}
+
+/// A firm's revenue mix and its plans are not market shares.
+#[test]
+fn regression_a_revenue_mix_and_a_plan_are_no_shares() {
+    for text in
+        ["公司海外收入占比为42%。", "未来三年，公司计划将海外收入占比提升至30%。", "公司计划将市场份额提升至30%。"]
+    {
+        assert!(scan(text).iter().all(|c| c.kind != Kind::Share), "{text}: {:?}", scan(text));
+    }
+}
