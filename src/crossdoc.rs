@@ -485,7 +485,9 @@ fn rank_pairs(lex: &Lexicons, vs: &[View], out: &mut Vec<Finding>) {
         // subject there would accuse the article of contradicting itself.
         let known = |v: &View| v.subject.as_ref().is_some_and(|s| s.entry.is_some());
         // And an article setting different No. 1s side by side is reporting, not a finding.
-        if a.doc == b.doc && !(axes.all_match() && known(a) && known(b)) {
+        // Second in phones and second in foldables, a segment of phones, are both true.
+        let one_market = matches!((&a.market, &b.market), (Some(x), Some(y)) if relation(lex, x, y) == Rel::Same);
+        if a.doc == b.doc && !(axes.all_match() && one_market && known(a) && known(b)) {
             continue;
         }
         if axes.all_match() {

@@ -244,7 +244,13 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     // "Registration data") is a sentence's first word, not a firm.
     let en_word = t.bytes().all(|b| b.is_ascii_alphabetic())
         && ["ed", "ing", "ly", "tion", "sion", "ment"].iter().any(|x| t.len() > x.len() + 3 && t.ends_with(x));
-    (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word).then_some(s..e)
+    // "补贴拉动市场", "加速布局海外市场": a verb before 市场 acts on a market, it names none.
+    const ZH_VERBS: [&str; 16] = [
+        "拉动", "带动", "推动", "驱动", "提振", "刺激", "开拓", "进入", "抢占", "布局", "深耕", "扩大", "拓展", "占领",
+        "引领", "主导",
+    ];
+    let zh_verb = field == ScopeField::Market && ZH_VERBS.iter().any(|v| t.ends_with(v));
+    (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
@@ -381,17 +387,33 @@ impl<'a> ScopeFinder<'a> {
                 let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
                 let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague, field) else { continue };
-                // A lexicon hit at the same place already carries a canonical id.
-                if lexicon_hits.iter().any(|(f, lr)| *f == field && overlaps(lr, &r)) {
+                // A lexicon hit at the same place already carries a canonical id, unless the
+                // pattern's name says more: "电竞路由器" is a segment of "路由器".
+                // Only a name that opens its clause is read whole; elsewhere a lazy match may
+                // start inside a word ("中国消费级…" read from 国).
+                let opens_clause = text[range.start..r.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| ch.is_whitespace() || "，。；：、,;:（(“\"-*•".contains(ch));
+                let narrower = |lr: &Range<usize>| {
+                    field == ScopeField::Market
+                        && opens_clause
+                        && lr.start >= r.start
+                        && lr.end <= r.end
+                        && lr.len() * 10 < r.len() * 7
+                };
+                if lexicon_hits.iter().any(|(f, lr)| *f == field && overlaps(lr, &r) && !narrower(lr)) {
                     continue;
                 }
                 // The name gets a canonical id only when a lexicon alias is most of it.
                 let inside: Vec<&LexMatch> =
                     hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end).collect();
                 let major = |h: &&LexMatch| h.range.len() * 2 >= r.len();
+                // A segment read whole ("电竞路由器") is not its parent market: it keeps no id.
+                let segment = lexicon_hits.iter().any(|(f, lr)| *f == field && narrower(lr));
                 let id = p.tag_id.as_deref().or_else(|| {
                     let cat = category(field);
-                    inside.iter().find(|h| h.category == cat && major(h)).map(|h| lex.id(h.entry))
+                    inside.iter().find(|h| h.category == cat && major(h) && !segment).map(|h| lex.id(h.entry))
                 });
                 // "在西欧市场", "格力…市场": a place or a firm before 市场 is no market.
                 if field == ScopeField::Market
@@ -418,6 +440,9 @@ impl<'a> ScopeFinder<'a> {
         }
         let vague: Vec<Range<usize>> = out.iter().filter(|f| f.vague).map(|f| f.range.clone()).collect();
         out.retain(|f| f.vague || f.id.is_some() || !vague.iter().any(|v| overlaps(v, &f.range)));
+        // "NEW YORK - Netflix remains…": where the story was filed is not the market's place.
+        let dated = range.start + crate::subject::dateline_len(sentence);
+        out.retain(|f| f.field != ScopeField::Geography || f.range.start >= dated);
         // "British Meridian", "Vertex Semiconductor", "the International Air Cargo Association":
         // a place or a market inside a longer name is part of the name, not the claim's scope.
         if !is_title_case(sentence) {
@@ -465,7 +490,15 @@ impl<'a> ScopeFinder<'a> {
         let mut own = vec![(s, false)];
         let sentence_text = &self.text[layout.sentences[s].range.clone()];
         if sentence_text.contains('*') || sentence_text.contains('※') {
-            for &f in &self.footnotes {
+            // "…Toothpaste*" reads the note marked "*", not the one marked "**".
+            let after = &self.text[c.span.end.min(layout.sentences[s].range.end)..layout.sentences[s].range.end];
+            let marker = after.find('*').map_or(0, |i| after[i..].bytes().take_while(|&b| b == b'*').count());
+            let stars = |f: usize| {
+                let t = self.text[layout.blocks[f].range.clone()].trim_start();
+                t.bytes().take_while(|&b| b == b'*').count()
+            };
+            let exact = marker > 0 && self.footnotes.iter().any(|&f| stars(f) == marker);
+            for &f in self.footnotes.iter().filter(|&&f| !exact || stars(f) == marker) {
                 own.extend(layout.blocks[f].sentences.clone().map(|x| (x, false)));
             }
         }
@@ -672,7 +705,8 @@ fn is_gloss(text: &str, prev: &LexMatch, m: &LexMatch) -> bool {
 
 /// A period that only points back at one stated before.
 fn is_anaphoric(period: &str) -> bool {
-    const ZH: [&str; 6] = ["当季", "当月", "当年", "当期", "同期", "本季度"];
+    // "较上月提高1.2个百分点", "较去年同期": the comparison's time, not the figure's.
+    const ZH: [&str; 10] = ["当季", "当月", "当年", "当期", "同期", "本季度", "上月", "上季度", "去年同期", "上年同期"];
     // Names are trimmed of edge words: "the same period" is tagged as "period".
     // "from 84% a year earlier": the comparison's time, relative to the period stated elsewhere.
     const EN: [&str; 8] = [

@@ -205,7 +205,10 @@ fn is_footnote_line(line: &str) -> bool {
     let is_source = ["source:", "sources:", "data source", "数据来源", "资料来源", "来源：", "来源:"]
         .iter()
         .any(|p| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
-    (starred && line.starts_with('*') && !line.starts_with("* ")) || is_source
+    // "**NINGDE, China** - …" is Markdown bold opening a paragraph, not a note.
+    let stars = line.bytes().take_while(|&b| b == b'*').count();
+    let bold = stars >= 2 && line[stars..].contains(&line[..stars]);
+    (starred && line.starts_with('*') && !line.starts_with("* ") && !bold) || is_source
 }
 
 /// The first block is the title when it is one short line without a final full stop;

@@ -235,6 +235,33 @@ const EN_PRONOUNS: &[&str] = &[
     "itself",
 ];
 
+/// Words that point back at a holder named before: pronouns and definite descriptions ("The
+/// company accounted for 8.1%").
+const DEFINITE_REFERENCES: [&str; 22] = [
+    "it",
+    "its",
+    "itself",
+    "they",
+    "their",
+    "the company",
+    "the firm",
+    "the group",
+    "the brand",
+    "the vendor",
+    "the carrier",
+    "the airline",
+    "the retailer",
+    "the chipmaker",
+    "the automaker",
+    "the carmaker",
+    "the platform",
+    "the streamer",
+    "the operator",
+    "the insurer",
+    "the bank",
+    "the manufacturer",
+];
+
 const ZH_PRONOUNS: &[&str] = &["本公司", "该公司", "公司", "我们", "我司", "本集团", "集团", "该品牌", "其", "我们的"];
 
 /// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
@@ -242,7 +269,7 @@ fn zh_boundary() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"自称|宣称|声称|号称|表示|称|以|在|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|首度|再度|率先|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
+            r"自称|宣称|声称|号称|表示|称|以|在|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|首度|再度|率先|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
         )
         .expect("static regex")
     })
@@ -302,6 +329,12 @@ fn dateline() -> &'static Regex {
         Regex::new(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[-–—]+\s*")
             .expect("static regex")
     })
+}
+
+/// How many bytes of `sentence` a dateline ("NEW YORK - ", "SINGAPORE, October 30, 2025 — ")
+/// takes at its start.
+pub(crate) fn dateline_len(sentence: &str) -> usize {
+    dateline().find(sentence).filter(|m| m.start() == 0).map_or(0, |m| m.end())
 }
 
 pub struct SubjectFinder<'a> {
@@ -401,7 +434,11 @@ impl<'a> SubjectFinder<'a> {
         if lead.chars().any(is_cjk) {
             return None;
         }
-        let skip = lead.len() - lead.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c)).len();
+        // "NEW YORK - Netflix remains…": the dateline places the story; the name follows it.
+        let dated = dateline().find(lead).filter(|m| m.start() == 0).map_or(0, |m| m.end());
+        let rest = &lead[dated..];
+        let skip =
+            dated + rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c)).len();
         let at = sentence.start + skip;
         let r = match orgs.iter().find(|o| o.start == at && o.end <= pronoun.start) {
             Some(o) => o.clone(),
@@ -431,10 +468,12 @@ impl<'a> SubjectFinder<'a> {
     pub fn pronoun_before(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let sentence = self.layout.sentences[s].range.clone();
         let lead = self.text.get(sentence.start..at.max(sentence.start))?;
+        // ASCII lower-casing keeps every byte where it was.
+        let lower = lead.to_ascii_lowercase();
         let bytes = lead.as_bytes();
         let mut found = None;
-        for w in ["it", "its", "itself", "they", "their"] {
-            for (i, _) in lead.match_indices(w) {
+        for w in DEFINITE_REFERENCES {
+            for (i, _) in lower.match_indices(w) {
                 let end = i + w.len();
                 let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
                     && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric() && bytes[end] != b'\'');
@@ -533,6 +572,15 @@ impl<'a> SubjectFinder<'a> {
             self.en_name_before(clause.start..claim.start)
         };
         if let Some(r) = guess {
+            return Some(self.named(r));
+        }
+        // "Disney's combined services, including Disney+ and Hulu, ranked third": a clause
+        // that opens with its verb shares the sentence's subject, whatever it names between.
+        if !chinese
+            && from == sentence.start
+            && opens_with_verb(&self.text[clause.start..claim.end])
+            && let Some(r) = self.sentence_opener(sentence.clone(), clause.start)
+        {
             return Some(self.named(r));
         }
         // An organisation earlier in the sentence, then one right after the claim
@@ -649,6 +697,18 @@ impl<'a> SubjectFinder<'a> {
         best
     }
 
+    /// The subject of a sentence's first clause: its last name before the first comma ("Circana
+    /// data show Nintendo's Switch 2, first launched in June, was…"), not a measurer.
+    fn sentence_opener(&self, sentence: Range<usize>, limit: usize) -> Option<Range<usize>> {
+        let lead = &self.text[sentence.start..limit];
+        // "Mirante took third; Sereno Home, at 7.9%, came fourth": a semicolon starts anew.
+        let base = lead.rfind([';', ':']).map_or(0, |i| i + 1);
+        let first = lead[base..].find(',').map_or(lead.len(), |i| base + i);
+        let r = self.en_name_before(sentence.start + base..sentence.start + first)?;
+        let sources = self.lex.get(LexiconCategory::Source);
+        (sources.find(self.text, r.clone()).is_empty() && !is_descriptor(&self.text[r.clone()])).then_some(r)
+    }
+
     /// Where the name in `r` starts when a place opens it ("Europe Corvana"), if one does and
     /// words follow it.
     fn leading_place(&self, r: &Range<usize>) -> Option<usize> {
@@ -751,6 +811,46 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
         }
     }
     sentence.start + start..sentence.end
+}
+
+/// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
+/// subject is the sentence's; "with 18%", "followed by Apple" attach to the nearest name.
+fn opens_with_verb(clause: &str) -> bool {
+    const VERBS: [&str; 24] = [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "held",
+        "took",
+        "led",
+        "came",
+        "won",
+        "grew",
+        "kept",
+        "remained",
+        "remains",
+        "ranked",
+        "ranks",
+        "holds",
+        "leads",
+        "took",
+        "captured",
+        "accounted",
+        "finished",
+    ];
+    const NOT_VERBS: [&str; 12] =
+        ["followed", "compared", "as", "across", "versus", "plus", "thus", "whereas", "its", "this", "less", "unless"];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let word = first.trim_matches(|c: char| !c.is_ascii_alphabetic());
+    !word.is_empty()
+        && word.len() == first.len()
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_VERBS.contains(&word)
+        && (VERBS.contains(&word) || word.len() > 4 && (word.ends_with("ed") || word.ends_with('s')))
 }
 
 /// Whether the words before a name make it where something happens ("the market leader on

@@ -119,3 +119,36 @@ fn regression_a_revenue_mix_and_a_plan_are_no_shares() {
         assert!(scan(text).iter().all(|c| c.kind != Kind::Share), "{text}: {:?}", scan(text));
     }
 }
+
+/// "NEW YORK - Netflix remains…": the dateline places the story, "The company" points back at
+/// the name it follows, and a clause opening with its verb shares the sentence's subject.
+#[test]
+fn regression_datelines_references_and_verb_clauses() {
+    let text = "NEW YORK - Netflix remains the most-watched streaming service in American homes. The \
+                company accounted for 8.1% of all television viewing in October, according to Nielsen.";
+    let c = find(text, Kind::Share, "8.1%");
+    assert_eq!(tag_text(c.subject).as_deref(), Some("Netflix"));
+    let lead = find(text, Kind::Superlative, "most-watched");
+    assert_ne!(tag_text(lead.scope.geography).as_deref(), Some("NEW YORK"));
+    let verb = "Disney's combined services, including Disney+ and Hulu, ranked third among streamers with 4.9%.";
+    assert_eq!(subject_text(verb, Kind::Rank, "ranked third").as_deref(), Some("Disney"));
+    let reported = "Circana data show Nintendo's Switch 2, first launched in June, was the best-selling \
+                    console in the US by units.";
+    assert_eq!(subject_text(reported, Kind::Superlative, "best-selling").as_deref(), Some("Switch 2"));
+}
+
+/// A claim marked "*" reads the note marked "*", not the one marked "**"; the notes themselves
+/// claim nothing.
+#[test]
+fn regression_a_claim_reads_its_own_note() {
+    let text = "America's #1 Dentist-Recommended Whitening Toothpaste*\n\n\
+                Join the millions who made Sparkle the fastest-growing oral care brand of 2024**.\n\n\
+                *Based on a 2024 survey of 1,000 US dentists conducted by an independent research firm.\n\
+                **Circana, 52 weeks ending December 29, 2024, dollar sales growth among top 20 brands.";
+    let top = find(text, Kind::Rank, "#1");
+    assert_eq!(tag_text(top.scope.source), None);
+    assert!(top.flags.iter().any(|f| f.code == "vague-source"), "{:?}", top.flags);
+    let fast = find(text, Kind::Superlative, "fastest-growing");
+    assert_eq!(tag_text(fast.scope.source).as_deref(), Some("Circana"));
+    assert!(scan(text).iter().all(|c| !c.text.contains("top 20")), "{:?}", scan(text));
+}

@@ -462,3 +462,9 @@ fn regression_a_place_window_ends_on_a_character_boundary() {
         assert_eq!(c.subject.map(|s| s.text).as_deref(), Some("越南"));
     }
 }
+
+/// 两成 is two tenths, as 三成 is three.
+#[test]
+fn regression_two_tenths_is_a_share() {
+    value("小鹏汽车在该细分市场的占有率已超过两成。", Kind::Share, "两成", Some(20.0));
+}
