@@ -114,7 +114,6 @@ impl Scanner {
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;
         let mut cites: Option<citations::DocCitations> = None;
-        let mut quotes: Option<Vec<std::ops::Range<usize>>> = None;
         let boilerplate = crate::segments::boilerplate_start(text, layout).unwrap_or(usize::MAX);
         for c in &cands {
             let rule = &self.set.rules[c.rule];
@@ -131,9 +130,8 @@ impl Scanner {
             let characterisation = is_characterisation(text, layout, c) && !is_measured(text, &self.lex, c);
             // A spokesperson's words and the issuer's "About" paragraph assert; the figures and
             // sources elsewhere in the release do not measure them.
-            let asserted = !characterisation
-                && (block >= boilerplate
-                    || in_speech(text, quotes.get_or_insert_with(|| voice::quoted_ranges(text)), c));
+            let asserted =
+                !characterisation && (block >= boilerplate || in_speech(text, layout.blocks[block].range.clone(), c));
             let reach = if characterisation {
                 Reach::Clause
             } else if asserted {
@@ -411,7 +409,7 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
 
 /// Whether a claim stands inside a quotation long enough to be someone's words rather than a
 /// term in quotes ("the \"first\"").
-fn in_speech(text: &str, quotes: &[std::ops::Range<usize>], c: &Candidate) -> bool {
+fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
     const SPEECH: usize = 40;
     // Someone is said to say it, just before or after the quotation; a slogan quoted in an
     // article about advertising is not speech.
@@ -436,7 +434,13 @@ fn in_speech(text: &str, quotes: &[std::ops::Range<usize>], c: &Candidate) -> bo
         let t = &text[a..b];
         VERBS.iter().any(|v| t.contains(v))
     };
-    quotes.iter().any(|q| {
+    // A quotation closes by its line's end, so the claim's block holds all of it.
+    let para = &text[block.clone()];
+    if !para.contains(['"', '“', '「']) {
+        return false;
+    }
+    let quotes = voice::quoted_ranges(para);
+    quotes.iter().map(|q| block.start + q.start..block.start + q.end).any(|q| {
         q.start <= c.span.start
             && c.span.end <= q.end
             && q.len() >= SPEECH

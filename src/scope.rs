@@ -691,10 +691,12 @@ fn inside_name(text: &str, sentence: &Range<usize>, r: &Range<usize>, field: Sco
 
 /// A headline or heading in title case: most of its words capitalised.
 fn is_title_case(sentence: &str) -> bool {
-    let words: Vec<&str> =
-        sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())).collect();
-    let caps = words.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase())).count();
-    words.len() >= 2 && caps * 10 >= words.len() * 6
+    let (mut words, mut caps) = (0, 0);
+    for w in sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        words += 1;
+        caps += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+    }
+    words >= 2 && caps * 10 >= words * 6
 }
 
 /// Whether `m` is the same entry as `prev`, given in brackets right after it.

@@ -53,6 +53,10 @@ pub struct BlockHint {
 /// "关于海川" line on describe the issuer, they report nothing measured in the release.
 pub fn boilerplate_start(text: &str, layout: &Layout) -> Option<usize> {
     layout.blocks.iter().enumerate().skip(1).find_map(|(i, b)| {
+        let body = text[b.range.clone()].trim_start().trim_start_matches(['#', '*', ' ']);
+        if !(body.starts_with("About ") || body.starts_with("ABOUT ") || body.starts_with("关于")) {
+            return None;
+        }
         // The heading may open its block when no blank line follows it.
         let first = text[b.range.clone()].trim().lines().next().unwrap_or("");
         let line = first.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ':', '：']);
