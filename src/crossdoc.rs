@@ -250,8 +250,9 @@ pub(crate) fn views(lex: &Lexicons, docs: &[DocFacts]) -> Vec<View> {
             .collect();
         for (i, c) in doc.claims.iter().enumerate() {
             // "Others", "all other vendors": the rest of the market is nobody to rank or to
-            // weigh a rival's figure against.
-            let mut subject = c.subject.clone().filter(|s| !is_rest(&s.text));
+            // weigh a rival's figure against; nor is a place, whose share cuts the whole
+            // another way ("中国占全球销量的64%").
+            let mut subject = c.subject.clone().filter(|s| !is_rest(&s.text) && !is_place(lex, &s.text));
             if let (Some(s), Some(issuer)) = (&subject, &doc.issuer)
                 && SubjectFinder::is_pronoun(&s.text)
             {
@@ -541,11 +542,6 @@ fn scope_groups<'v>(lex: &Lexicons, vs: &'v [View]) -> Vec<Vec<&'v View>> {
             || v.bound == Bound::About
             || v.subject.is_none()
         {
-            continue;
-        }
-        // "China accounted for 14% of global shipments": a place's share cuts the whole another
-        // way than the vendors' shares do, and does not add up with them.
-        if v.subject.as_ref().is_some_and(|s| is_place(lex, &s.label)) {
             continue;
         }
         let Some(k) = scope_key(v) else { continue };

@@ -395,9 +395,16 @@ impl<'a> ScopeFinder<'a> {
                     .chars()
                     .next_back()
                     .is_none_or(|ch| ch.is_whitespace() || "，。；：、,;:（(“\"-*•".contains(ch));
+                // "国内智能手机市场" is the smartphone market in a place, not a segment of it.
+                let placed = hits.iter().any(|h| {
+                    h.range.start >= r.start
+                        && h.range.end <= r.end
+                        && matches!(h.category, LexiconCategory::Geo | LexiconCategory::Org)
+                });
                 let narrower = |lr: &Range<usize>| {
                     field == ScopeField::Market
                         && opens_clause
+                        && !placed
                         && lr.start >= r.start
                         && lr.end <= r.end
                         && lr.len() * 10 < r.len() * 7
@@ -581,7 +588,7 @@ impl<'a> ScopeFinder<'a> {
                         // the rebound seen in the first half of 2024").
                         let dist = if whole {
                             0
-                        } else if *via == Via::Document && field == ScopeField::Period {
+                        } else if *via == Via::Document && matches!(field, ScopeField::Period | ScopeField::Market) {
                             (k << 32) + f.range.start
                         } else {
                             distance(&f.range, &c.span)
