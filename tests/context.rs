@@ -152,3 +152,11 @@ fn regression_a_claim_reads_its_own_note() {
     assert_eq!(tag_text(fast.scope.source).as_deref(), Some("Circana"));
     assert!(scan(text).iter().all(|c| !c.text.contains("top 20")), "{:?}", scan(text));
 }
+
+/// "according to Nimbus Research's latest quarterly tracker": the firm, without its possessive.
+#[test]
+fn regression_a_source_is_named_without_its_possessive() {
+    let text = "Vertex retained first place with 81% of shipments, according to Nimbus Research's latest \
+                quarterly tracker.";
+    assert_eq!(source(text, Kind::Share, "81%").as_deref(), Some("Nimbus Research"));
+}
