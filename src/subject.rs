@@ -688,6 +688,7 @@ impl<'a> SubjectFinder<'a> {
                     && !numero
                     && !self.describes(&cand)
                     && !is_place_object(&self.text[r.start..cand.start])
+                    && !is_titled_person(&self.text[r.start..cand.start])
                     && !is_descriptor(&self.text[cand.clone()])
                 {
                     best = Some(cand);
@@ -865,6 +866,31 @@ fn is_place_object(before: &str) -> bool {
         w = words.next().unwrap_or("");
     }
     PLACES.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// "Its chief executive, Mara Lindqvist, told reporters…": a person named by a title speaks
+/// for a firm; she holds no share.
+fn is_titled_person(before: &str) -> bool {
+    const TITLES: [&str; 16] = [
+        "chief executive",
+        "chief executive officer",
+        "ceo",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "analyst",
+        "founder",
+        "director",
+        "manager",
+        "officer",
+        "head",
+    ];
+    let b = before.trim_end().trim_end_matches(',').trim_end().to_ascii_lowercase();
+    TITLES.iter().any(|t| b.ends_with(t) && b[..b.len() - t.len()].ends_with([' ', ',', '\n']) || b == *t)
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.

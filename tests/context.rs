@@ -97,6 +97,9 @@ fn regression_places_descriptions_and_headline_verbs_hold_nothing() {
     assert_eq!(subject(route, Kind::Share, "38%").as_deref(), Some("British Meridian"));
     let headline = "Harbor Brewing Named America's Best-Selling Craft Lager";
     assert_eq!(subject(headline, Kind::Superlative, "Best-Selling").as_deref(), Some("Harbor Brewing"));
+    let person = "Northwind Air was the biggest with a 9.8 percent share of seats. Its chief executive, Mara Lindqvist, told reporters the airline \
+                  would soon be the largest by departures.";
+    assert_eq!(subject(person, Kind::Superlative, "the largest").as_deref(), Some("Northwind Air"));
     let rest = "Corallo took 12%. All other vendors together accounted for the remaining 3%.";
     assert_eq!(subject(rest, Kind::Share, "3%").as_deref(), Some("All other vendors"));
     // Chinese: a verb of saying ends the name, a bracketed tag opens no name, a model keeps
