@@ -272,10 +272,12 @@ impl Matcher {
         }
         let mut kept = resolve_overlaps(set, raw);
         kept = expand_lists(set, text, kept);
-        kept.retain(|c| !crate::tables::excluded(set, text, layout, c));
         // A note ("*Based on a survey…", "**Circana, dollar sales growth among top 20 brands")
         // says on what basis the claims above it rest; it claims nothing itself.
-        kept.retain(|c| layout.blocks[layout.sentences[c.sentence].block].kind != crate::segments::BlockKind::Footnote);
+        kept.retain(|c| {
+            layout.blocks[layout.sentences[c.sentence].block].kind != crate::segments::BlockKind::Footnote
+                && !crate::tables::excluded(set, text, layout, c)
+        });
         kept.sort_by_key(|c| (c.span.start, c.span.end));
         Detection { candidates: kept, voice }
     }

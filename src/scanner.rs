@@ -430,7 +430,7 @@ fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
         "强调",
     ];
     let near = |r: std::ops::Range<usize>| {
-        let (a, b) = (floor_char(text, r.start), floor_char(text, r.end.min(text.len())));
+        let (a, b) = (text.floor_char_boundary(r.start), text.floor_char_boundary(r.end));
         let t = &text[a..b];
         VERBS.iter().any(|v| t.contains(v))
     };
@@ -446,13 +446,6 @@ fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
             && q.len() >= SPEECH
             && (near(q.end..q.end + 48) || near(q.start.saturating_sub(32)..q.start))
     })
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// "the largest share among streaming services" measures something even when it stands as an

@@ -677,8 +677,8 @@ impl<'a> SubjectFinder<'a> {
                 let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
                 let mut cand = start..start + trimmed.len();
                 // "in Europe Corvana climbed": the place before a name sets the scene.
-                if let Some(place) =
-                    self.leading_place(&cand).filter(|_| is_place_object(&self.text[r.start..cand.start]))
+                if is_place_object(&self.text[r.start..cand.start])
+                    && let Some(place) = self.leading_place(&cand)
                 {
                     cand.start = place;
                 }
@@ -817,7 +817,7 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
 /// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
 /// subject is the sentence's; "with 18%", "followed by Apple" attach to the nearest name.
 fn opens_with_verb(clause: &str) -> bool {
-    const VERBS: [&str; 24] = [
+    const VERBS: [&str; 23] = [
         "is",
         "was",
         "are",
@@ -838,7 +838,6 @@ fn opens_with_verb(clause: &str) -> bool {
         "ranks",
         "holds",
         "leads",
-        "took",
         "captured",
         "accounted",
         "finished",
