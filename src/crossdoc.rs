@@ -396,8 +396,15 @@ fn same_scope(lex: &Lexicons, a: &View, b: &View) -> bool {
     period && same(&a.metric, &b.metric) && same(&a.market, &b.market) && same(&a.geo, &b.geo)
 }
 
+/// One holder, however named: "Halvik" in the text is "Halvik Home" in the table, 宝马 is 宝马集团.
 fn same_subject(lex: &Lexicons, a: &Key, b: &Key) -> bool {
-    matches!(relation(lex, a, b), Rel::Same | Rel::Nested)
+    if matches!(relation(lex, a, b), Rel::Same | Rel::Nested) {
+        return true;
+    }
+    let (short, long) = if a.words.len() <= b.words.len() { (&a.words, &b.words) } else { (&b.words, &a.words) };
+    let rest = long.strip_prefix(short.as_str());
+    let cjk = short.chars().count() >= 2 && short.chars().all(|c| !c.is_ascii());
+    !short.is_empty() && rest.is_some_and(|r| r.starts_with(' ') || (cjk && !r.is_empty()))
 }
 
 /// Rivals: two subjects claiming one place in one market (or nested markets) and places that do
@@ -854,6 +861,19 @@ mod tests {
     fn key_of(lex: &Lexicons, cat: Cat, words: &str) -> Key {
         let tag = Tag { text: words.to_string(), id: None, span: None, via: crate::model::Via::Sentence, at: None };
         key(lex, cat, Some(&tag)).expect("a key")
+    }
+
+    #[test]
+    fn regression_a_holder_named_short_in_the_text_and_long_in_a_table_is_one_holder() {
+        // "Halvik was the No. 1…" above a table listing "Halvik Home 24.6%" is no tie.
+        let scanner = Scanner::with_defaults().unwrap();
+        let lex = scanner.lexicons();
+        let k = |w: &str| key_of(lex, Cat::Org, w);
+        assert!(same_subject(lex, &k("Halvik"), &k("Halvik Home")));
+        assert!(same_subject(lex, &k("宝马集团"), &k("宝马")));
+        assert!(!same_subject(lex, &k("Halvik"), &k("Halvikson")));
+        assert!(!same_subject(lex, &k("Halvik Home"), &k("Brannock")));
+        assert!(!same_subject(lex, &k("宝"), &k("宝马")));
     }
 
     #[test]

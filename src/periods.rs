@@ -190,6 +190,119 @@ fn zh_interval(t: &str, year: Option<u32>) -> Option<Interval> {
     Some(span)
 }
 
+// ---------------------------------------------------------------------------------------------
+// What a period does in its sentence
+
+/// How a period stands to the figures around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The time the sentence's figures are of.
+    Own,
+    /// A time the figures are compared with or pointed back at ("比2019年提高", "higher than in
+    /// 2019", "a year earlier", 当季): another stated period says more.
+    Pointer,
+    /// A past event told in passing ("早在2017年就已登上首位", "as early as 2017"): it dates its
+    /// own clause and nothing around it.
+    Aside,
+}
+
+/// The role of the period `period`, with the sentence's text before and after it.
+pub fn role(before: &str, period: &str, after: &str) -> Role {
+    if is_anaphoric(period) || is_baseline(before, after) {
+        Role::Pointer
+    } else if is_aside(before) {
+        Role::Aside
+    } else {
+        Role::Own
+    }
+}
+
+/// The last few words before a period, with the article, preposition and possessive name
+/// that may stand between a cue and it dropped ("than in 2019", "compared with the first
+/// half", "versus DII's mid-2019 ranking").
+fn cue_words(before: &str) -> Vec<String> {
+    let tail = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
+    let mut words: Vec<String> = tail
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['-', '–']).to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const FILLER: [&str; 9] = ["the", "in", "at", "during", "for", "of", "mid", "early", "late"];
+    for _ in 0..3 {
+        match words.last() {
+            Some(w) if FILLER.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("’s") => {
+                words.pop();
+            }
+            _ => break,
+        }
+    }
+    words
+}
+
+/// A comparison's other term: "比2019年", "较上年", "与2019年相比", "than in 2019",
+/// "compared with 2024", "versus Q2".
+fn is_baseline(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    const ZH_BEFORE: [&str; 7] = ["比", "较", "较之", "相比", "相较", "相比于", "对比"];
+    if ZH_BEFORE.iter().any(|cue| b.ends_with(cue))
+        && !b.ends_with("占比")
+        && !b.ends_with("同比")
+        && !b.ends_with("环比")
+    {
+        return true;
+    }
+    let a = after.trim_start();
+    if ["与", "和", "同", "跟"].iter().any(|cue| b.ends_with(cue))
+        && ["相比", "相较", "比较", "持平"].iter().any(|cue| a.starts_with(cue))
+    {
+        return true;
+    }
+    let words = cue_words(before);
+    let ends = |cue: &str| {
+        let cue: Vec<&str> = cue.split(' ').collect();
+        words.len() >= cue.len() && words[words.len() - cue.len()..].iter().zip(&cue).all(|(w, c)| w == c)
+    };
+    ["than", "versus", "vs", "vs.", "against", "compared with", "compared to", "relative to"].iter().any(|c| ends(c))
+}
+
+/// A past event told in passing: "早在2017年", "as early as 2017", "back in 2016".
+/// Told at the head of its sentence ("Back in 2018, eMarketer expected…"), it sets the time of
+/// the whole sentence instead.
+fn is_aside(before: &str) -> bool {
+    let b = before.trim_end();
+    if let Some(cue) = ["早在", "早于", "远在"].iter().find(|cue| b.ends_with(*cue)) {
+        return !b[..b.len() - cue.len()].trim().is_empty();
+    }
+    let words = cue_words(before);
+    let ends =
+        |cue: &[&str]| words.len() > cue.len() && words[words.len() - cue.len()..].iter().zip(cue).all(|(w, c)| w == c);
+    ends(&["as", "early", "as"]) || ends(&["back"]) || ends(&["as", "far", "back", "as"])
+}
+
+/// A period that only points back at one stated before.
+fn is_anaphoric(period: &str) -> bool {
+    // "较上月提高1.2个百分点", "较去年同期": the comparison's time, not the figure's.
+    const ZH: [&str; 11] =
+        ["当季", "当月", "当年", "当期", "同期", "本季度", "上月", "上季度", "去年同期", "上年同期", "今年以来"];
+    // Names are trimmed of edge words: "the same period" is tagged as "period".
+    // "from 84% a year earlier": the comparison's time, relative to the period stated elsewhere.
+    const EN: [&str; 8] = [
+        "period",
+        "the year so far",
+        "year to date",
+        "year-to-date",
+        "ytd",
+        "for the month",
+        "year earlier",
+        "year ago",
+    ];
+    let p = period.trim();
+    let ends = |w: &str| {
+        p.len() >= w.len() && p.is_char_boundary(p.len() - w.len()) && p[p.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    ZH.contains(&p) || EN.iter().any(|w| ends(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

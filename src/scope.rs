@@ -239,7 +239,8 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     }
     let t = &text[s..e];
     let single_edge = NAME_EDGE_WORDS.contains(&t.to_ascii_lowercase().as_str());
-    let zh_not_name = ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
+    // "今年上半年" is a period all the same.
+    let zh_not_name = field != ScopeField::Period && ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
     // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
     let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
     // One capitalised participle, adverb or abstract noun ("Bracketed numbers", "Reportedly",
@@ -529,7 +530,7 @@ impl<'a> ScopeFinder<'a> {
 
     pub fn resolve(&mut self, c: &Candidate, reach: Reach, subject: Option<&Range<usize>>) -> Resolved {
         let levels = self.levels(c);
-        let text = self.text;
+        let (text, layout) = (self.text, self.layout);
         let clause =
             crate::segments::clause_bounds(self.text, self.layout.sentences[c.sentence].range.clone(), c.span.start);
         let clause = clause.start.min(c.span.start)..clause.end.max(c.span.end);
@@ -595,11 +596,32 @@ impl<'a> ScopeFinder<'a> {
                         } else {
                             distance(&f.range, &c.span)
                         };
+                        let role = if field == ScopeField::Period {
+                            let sentence = layout.sentences[s].range.clone();
+                            crate::periods::role(
+                                &text[sentence.start..f.range.start],
+                                &text[f.range.clone()],
+                                &text[f.range.end..sentence.end],
+                            )
+                        } else {
+                            crate::periods::Role::Own
+                        };
+                        // "早在2017年就已登上首位" dates that clause, not the claims around it.
+                        if role == crate::periods::Role::Aside
+                            && !(s == c.sentence && f.range.start >= clause.start && f.range.end <= clause.end)
+                        {
+                            continue;
+                        }
+                        // "较2019年的23.9%": the comparison's time is the time of its own figure.
+                        let own_figure = s == c.sentence
+                            && f.range.end <= c.span.start
+                            && text[f.range.end..c.span.start].trim().chars().count() <= 2
+                            && !text[f.range.end..c.span.start].contains([',', '，', ';', '；']);
                         let slot = if claimed {
                             &mut fallback
                         } else if f.vague {
                             &mut vague
-                        } else if field == ScopeField::Period && is_anaphoric(&text[f.range.clone()]) {
+                        } else if role == crate::periods::Role::Pointer && !own_figure {
                             &mut pointer
                         } else {
                             &mut best
@@ -712,29 +734,6 @@ fn is_title_case(sentence: &str) -> bool {
 fn is_gloss(text: &str, prev: &LexMatch, m: &LexMatch) -> bool {
     let gap = text.get(prev.range.end..m.range.start).unwrap_or("").trim();
     prev.entry == m.entry && (gap == "(" || gap == "（") && text[m.range.end..].trim_start().starts_with([')', '）'])
-}
-
-/// A period that only points back at one stated before.
-fn is_anaphoric(period: &str) -> bool {
-    // "较上月提高1.2个百分点", "较去年同期": the comparison's time, not the figure's.
-    const ZH: [&str; 10] = ["当季", "当月", "当年", "当期", "同期", "本季度", "上月", "上季度", "去年同期", "上年同期"];
-    // Names are trimmed of edge words: "the same period" is tagged as "period".
-    // "from 84% a year earlier": the comparison's time, relative to the period stated elsewhere.
-    const EN: [&str; 8] = [
-        "period",
-        "the year so far",
-        "year to date",
-        "year-to-date",
-        "ytd",
-        "for the month",
-        "year earlier",
-        "year ago",
-    ];
-    let p = period.trim();
-    let ends = |w: &str| {
-        p.len() >= w.len() && p.is_char_boundary(p.len() - w.len()) && p[p.len() - w.len()..].eq_ignore_ascii_case(w)
-    };
-    ZH.contains(&p) || EN.iter().any(|w| ends(w))
 }
 
 /// Whether `r` is in the "of …" phrase right after a share ("31% of all TV time").

@@ -106,6 +106,12 @@ impl Layout {
     }
 }
 
+/// One short line that does not end a sentence: a table's title.
+fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.len() <= 160 && !t.contains('\n') && !t.ends_with(['.', '。', '!', '！', '?', '？', ';', '；'])
+}
+
 /// Lay out plain text (and Markdown read as text): blank lines separate blocks; headings,
 /// list items, table rows and footnote lines stand alone.
 pub fn layout_text(text: &str) -> Layout {
@@ -143,6 +149,13 @@ pub fn layout_text(text: &str) -> Layout {
                     .is_some_and(|h| matches!(h.kind, BlockKind::TableRow | BlockKind::Heading) && h.group.is_some());
                 if !continues {
                     tables += 1;
+                    // "European smart home camera shipments, H1 2025" on its own line above a
+                    // table is its caption: the rows read with it, as with HTML's <caption>.
+                    if let Some(h) = hints.last_mut().filter(|h| h.kind == BlockKind::Paragraph && h.group.is_none())
+                        && is_caption(&text[h.range.clone()])
+                    {
+                        h.group = Some(tables);
+                    }
                 }
                 if is_table_rule(trimmed) {
                     if let Some(h) = hints.last_mut().filter(|h| h.group == Some(tables)) {

@@ -163,3 +163,50 @@ fn regression_a_source_is_named_without_its_possessive() {
                 quarterly tracker.";
     assert_eq!(source(text, Kind::Share, "81%").as_deref(), Some("Nimbus Research"));
 }
+
+fn period(text: &str, kind: Kind, needle: &str) -> Option<String> {
+    tag_text(find(text, kind, needle).scope.period)
+}
+
+/// A period a figure is compared with ("比2019年提高", "higher than in 2024") is not the figure's
+/// own, though it sits nearer; the figure given for that time keeps it ("较2019年的23.9%").
+#[test]
+fn regression_a_comparison_year_does_not_date_the_figure_compared() {
+    let zh = "据群智咨询2021年的统计，海川显示的出货额首次位居第一，份额为21.4%，比2020年提高1.8个百分点。\
+              此前居首的星河面板份额降至16.3%，较2020年的22.0%下降明显。";
+    assert_eq!(period(zh, Kind::Share, "21.4%").as_deref(), Some("2021年"));
+    assert_eq!(period(zh, Kind::Share, "16.3%").as_deref(), Some("2021年"));
+    assert_eq!(period(zh, Kind::Share, "22.0%").as_deref(), Some("2020年"));
+    let en = "In 2025 Harbor Brewing held 11.2% of Oregon craft beer sales by volume, according to \
+              Circana, a larger share than in 2024.";
+    assert_eq!(period(en, Kind::Share, "11.2%").as_deref(), Some("2025"));
+}
+
+/// "早在2017年就已登上首位", "as early as 2019": a past event told in passing dates its own
+/// clause, not the figures after it; told at the head of the sentence it sets the sentence's time.
+#[test]
+fn a_past_event_told_in_passing_dates_only_its_clause() {
+    let zh = "据群智咨询统计，2021年海川显示按出货额位居第一。按出货量计算，海川早在2018年就已登上首位，\
+              此次按金额计算也排在第一。星河面板的份额升至8.8%，位列第五。";
+    assert_eq!(period(zh, Kind::Rank, "登上首位").as_deref(), Some("2018年"));
+    assert_eq!(period(zh, Kind::Rank, "排在第一").as_deref(), Some("2021年"));
+    assert_eq!(period(zh, Kind::Share, "8.8%").as_deref(), Some("2021年"));
+    let en = "Back in 2018, Tallis Research expected Orbion to become the third-largest cloud \
+              provider in Brazil.";
+    assert_eq!(period(en, Kind::Rank, "third-largest").as_deref(), Some("2018"));
+}
+
+/// A short line over a table is its caption: the rows read their period and place from it, and
+/// a column headed "Change vs H1 2024" dates nothing.
+#[test]
+fn regression_a_tables_caption_scopes_its_rows() {
+    let text = "Corvana reported results on Tuesday.\n\n\
+                European smartwatch shipments, H1 2025\n\n\
+                | Rank | Brand | Share | Change vs H1 2024 |\n\
+                |------|-------|-------|-------------------|\n\
+                | 1 | Corvana | 31.2% | +2.1 pts |\n\
+                | 2 | Tessel | 18.3% | -0.4 pts |\n";
+    let c = find(text, Kind::Share, "18.3%");
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("H1 2025"));
+    assert_eq!(tag_text(c.scope.geography).as_deref(), Some("European"));
+}
