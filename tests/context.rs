@@ -210,3 +210,17 @@ fn regression_a_tables_caption_scopes_its_rows() {
     assert_eq!(tag_text(c.scope.period).as_deref(), Some("H1 2025"));
     assert_eq!(tag_text(c.scope.geography).as_deref(), Some("European"));
 }
+
+/// An adverb or a time word opening a clause ("迅速", "此次", "当时") holds no place, and a verb
+/// phrase ("完成了从…") or a passive ("被视为") ends a name.
+#[test]
+fn regression_zh_adverbs_and_verb_phrases_are_no_subjects() {
+    let text = "2025年，云岚无人机在国内的销量增长迅速。云岚迅速成为中国市场第五大品牌。";
+    assert_ne!(subject_text(text, Kind::Rank, "第五大").as_deref(), Some("迅速"));
+    let text = "据易观统计，海川早在2018年就已按出货量登上首位，此次按金额计算也排在第一。";
+    assert_ne!(subject_text(text, Kind::Rank, "排在第一").as_deref(), Some("此次"));
+    let text = "短短一年，雪岭完成了从全国第二到全国第一的跨越。";
+    assert_eq!(subject_text(text, Kind::Rank, "全国第二").as_deref(), Some("雪岭"));
+    let text = "该榜单被视为全球乳业最权威的排行榜之一。";
+    assert_ne!(subject_text(text, Kind::Superlative, "最权威").as_deref(), Some("被视"));
+}
