@@ -208,9 +208,18 @@ pub enum Role {
 
 /// The role of the period `period`, with the sentence's text before and after it.
 pub fn role(before: &str, period: &str, after: &str) -> Role {
+    // "since November" is matched with its preposition.
+    let before_all;
+    let (before, period) = match period.get(..6).filter(|p| p.eq_ignore_ascii_case("since ")) {
+        Some(_) => {
+            before_all = format!("{before}since");
+            (before_all.as_str(), &period[6..])
+        }
+        None => (before, period),
+    };
     if is_anaphoric(period) || is_baseline(before, after) {
         Role::Pointer
-    } else if is_aside(before) {
+    } else if is_aside(before) || is_start(before, after) {
         Role::Aside
     } else {
         Role::Own
@@ -237,6 +246,16 @@ fn cue_words(before: &str) -> Vec<String> {
         }
     }
     words
+}
+
+/// Where a span of time begins ("从2013年的赌约算起", "自2019年以来", "since 2016"): it dates
+/// the clause that runs from it, not figures of the time since.
+fn is_start(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let ranged = after.trim_start().starts_with(['至', '到', '—', '–', '-', '~', '～']);
+    let zh = (b.ends_with('从') || b.ends_with('自')) && !b.ends_with("来自") && !b.ends_with("源自");
+    let since = cue_words(before).last().is_some_and(|w| w == "since");
+    (zh && !ranged) || since
 }
 
 /// A comparison's other term: "比2019年", "较上年", "与2019年相比", "than in 2019",

@@ -606,6 +606,16 @@ impl<'a> ScopeFinder<'a> {
                         } else {
                             crate::periods::Role::Own
                         };
+                        // "…since November 2018, when the PS4 last held the No. 1 spot": the
+                        // clause hung on a period is of that time.
+                        let hung = s == c.sentence && f.range.end <= c.span.start && {
+                            let gap = text[f.range.end..c.span.start].trim_start();
+                            let gap = gap.strip_prefix(',').or_else(|| gap.strip_prefix('，')).unwrap_or("");
+                            let rest = gap.trim_start();
+                            (rest.starts_with("when ") || rest.starts_with("当时"))
+                                && !rest.contains([',', '，', ';', '；'])
+                        };
+                        let role = if hung { crate::periods::Role::Own } else { role };
                         // "早在2017年就已登上首位" dates that clause, not the claims around it.
                         if role == crate::periods::Role::Aside
                             && !(s == c.sentence && f.range.start >= clause.start && f.range.end <= clause.end)

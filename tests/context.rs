@@ -224,3 +224,16 @@ fn regression_zh_adverbs_and_verb_phrases_are_no_subjects() {
     let text = "该榜单被视为全球乳业最权威的排行榜之一。";
     assert_ne!(subject_text(text, Kind::Superlative, "最权威").as_deref(), Some("被视"));
 }
+
+/// Where a span of time begins ("从2013年…算起", "since 2016") dates no figure after it; a clause
+/// hung on a period ("…since November 2018, when the PS4 last held the No. 1 spot") is of that
+/// time.
+#[test]
+fn regression_the_start_of_a_span_dates_no_figure_but_a_when_clause_takes_its_period() {
+    let zh = "从2013年两家公司立下赌约算起，双方的较量已持续12年。\n\n\
+              据奥维云网数据，星澜以16.7%的线上市占率超越海川。";
+    assert_eq!(period(zh, Kind::Share, "16.7%"), None);
+    let en = "Switch had been America's top-selling console every month since November 2018, when \
+              the Orbit 4 last held the No. 1 spot, according to Circana.";
+    assert_eq!(period(en, Kind::Rank, "No. 1").as_deref(), Some("November 2018"));
+}
