@@ -155,10 +155,27 @@ impl Lexicons {
     pub fn build(entries: &[Entry]) -> Lexicons {
         let mut lex = Lexicons::default();
         let mut others: [(Vec<&str>, Vec<usize>); 2] = Default::default();
+        // "the best-selling drug" is in the market listed as "drugs": a market's English
+        // alias also stands in its other number, unless another alias already spells it.
+        let listed: std::collections::HashSet<String> =
+            entries.iter().flat_map(|e| e.aliases.iter().map(|a| a.to_ascii_lowercase())).collect();
+        let variants: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| {
+                if e.category != LexiconCategory::Market {
+                    return Vec::new();
+                }
+                e.aliases
+                    .iter()
+                    .filter_map(|a| other_number(a))
+                    .filter(|v| !listed.contains(&v.to_ascii_lowercase()))
+                    .collect()
+            })
+            .collect();
         for (i, e) in entries.iter().enumerate() {
             lex.by_id.insert(e.id.clone(), i);
             lex.entries.push(EntryInfo { id: e.id.clone(), category: e.category, parent: None });
-            for a in &e.aliases {
+            for a in e.aliases.iter().chain(&variants[i]) {
                 let sensitive = e.alias_is_case_sensitive(a);
                 let bytes = a.as_bytes();
                 match bytes.first() {
@@ -318,6 +335,39 @@ impl<'a> Lexicon<'a> {
     }
 }
 
+/// An English name in its other number: "drugs" → "drug", "game console" → "game consoles".
+/// Only the lower-case last word (four letters or more) of a name of several words is changed; words whose plural is not
+/// theirs plus "s" ("news", "analytics", "glass") are left as they are.
+fn other_number(alias: &str) -> Option<String> {
+    if !alias.is_ascii() {
+        return None;
+    }
+    let last = alias.rsplit([' ', '-']).next().unwrap_or(alias);
+    // A lone word is too often something else in its other number: "clouds" are providers,
+    // a "hybrid" an approach.
+    if last.len() == alias.len() || last.len() < 4 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let stem = &alias[..alias.len() - last.len()];
+    let consonant_y = |w: &str| w.ends_with('y') && !w[..w.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let word = if let Some(w) = last.strip_suffix("ies") {
+        format!("{w}y")
+    } else if ["ss", "us", "is", "ics", "ews", "ws"].iter().any(|x| last.ends_with(x)) {
+        return None;
+    } else if ["ches", "shes", "sses", "xes"].iter().any(|x| last.ends_with(x)) {
+        last[..last.len() - 2].to_string()
+    } else if let Some(w) = last.strip_suffix('s') {
+        w.to_string()
+    } else if consonant_y(last) {
+        format!("{}ies", &last[..last.len() - 1])
+    } else if ["ch", "sh", "x"].iter().any(|x| last.ends_with(x)) {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    Some(format!("{stem}{word}"))
+}
+
 /// An ASCII word character at an alias edge must not continue into the text around it, so
 /// "IDC" does not match inside "IDCs" while "IDC's" and "IDC数据" still do; "US$" is money.
 pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -333,6 +383,18 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_market_alias_stands_in_its_other_number() {
+        assert_eq!(other_number("wireless earbuds").as_deref(), Some("wireless earbud"));
+        assert_eq!(other_number("game console").as_deref(), Some("game consoles"));
+        assert_eq!(other_number("EV batteries").as_deref(), Some("EV battery"));
+        assert_eq!(other_number("smart home camera").as_deref(), Some("smart home cameras"));
+        assert_eq!(other_number("network switches").as_deref(), Some("network switch"));
+        for fixed in ["drugs", "cloud", "news", "data analytics", "smart glass", "OLED TVs", "AI", "电视"] {
+            assert_eq!(other_number(fixed), None, "{fixed}");
+        }
+    }
 
     fn entry(id: &str, aliases: &[&str]) -> Entry {
         Entry {
