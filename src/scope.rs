@@ -258,11 +258,79 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
 
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
 /// vendors") rather than the market's place.
-fn is_nationality(after: &str) -> bool {
+fn is_nationality(place: &str, after: &str) -> bool {
     const ZH: [&str; 8] = ["品牌", "厂商", "企业", "车企", "公司", "手机品牌", "本土品牌", "玩家"];
-    const EN: [&str; 8] =
-        [" brands", " vendors", " companies", " makers", " manufacturers", " players", " firms", " carmakers"];
-    ZH.iter().any(|w| after.starts_with(w)) || EN.iter().any(|w| after.to_ascii_lowercase().starts_with(w))
+    if ZH.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    // "Taiwanese chipmaker TSMC", "Swedish streaming giant Spotify": a player noun within a few
+    // words, before any "market" ("the Chinese smartphone market" is a place).
+    const PLAYERS: [&str; 30] = [
+        "brand",
+        "vendor",
+        "company",
+        "companies",
+        "maker",
+        "manufacturer",
+        "player",
+        "firm",
+        "carmaker",
+        "automaker",
+        "chipmaker",
+        "giant",
+        "rival",
+        "carrier",
+        "airline",
+        "group",
+        "conglomerate",
+        "operator",
+        "retailer",
+        "supplier",
+        "producer",
+        "startup",
+        "provider",
+        "foundry",
+        "foundries",
+        "bank",
+        "insurer",
+        "champion",
+        "peer",
+        "competitor",
+    ];
+    // "the world's largest foundry", "America's top carrier": a possessive place is the place;
+    // so is "global foundry revenue": only a people or a country has a home.
+    if !place.starts_with(|c: char| c.is_ascii_uppercase())
+        || ["Global", "Worldwide", "World"].contains(&place)
+        || place.ends_with("'s")
+        || place.ends_with("’s")
+        || after.starts_with("'s")
+        || after.starts_with("’s")
+        || after.starts_with('\'')
+        || after.starts_with('’')
+    {
+        return false;
+    }
+    let head: String = after.chars().take(60).collect::<String>().to_ascii_lowercase();
+    let clause = head.split([',', ';', ':', '.', '(', '—']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+    for w in &words {
+        let w = w.trim_end_matches("'s").trim_end_matches('’');
+        if matches!(w, "market" | "markets" | "in" | "of" | "by" | "for") {
+            break;
+        }
+        if PLAYERS.iter().any(|p| w == *p || w.strip_suffix('s') == Some(p)) {
+            return true;
+        }
+    }
+    // "American ranked second behind United": a people's adjective before a verb is a name.
+    let demonym = ["ese", "ish", "an", "ian", "ean", "i"].iter().any(|x| place.ends_with(x))
+        && place.starts_with(|c: char| c.is_ascii_uppercase())
+        && !place.contains(' ');
+    let verb = words.first().is_some_and(|w| {
+        matches!(*w, "is" | "was" | "has" | "had" | "holds" | "held" | "leads" | "led" | "remains" | "remained")
+            || (w.ends_with("ed") && w.len() > 4)
+    });
+    demonym && verb
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -373,7 +441,9 @@ impl<'a> ScopeFinder<'a> {
                 }
                 // "中国品牌在前五名中占据三席", "Chinese brands": a nationality of the players, not
                 // the place the market is measured in.
-                if field == ScopeField::Geography && is_nationality(&text[m.range.end..range.end]) {
+                if field == ScopeField::Geography
+                    && is_nationality(&text[m.range.clone()], &text[m.range.end..range.end])
+                {
                     return None;
                 }
                 Some(Found { field, range: m.range.clone(), id: Some(lex.id(m.entry)), vague: false })

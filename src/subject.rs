@@ -849,6 +849,9 @@ fn opens_with_verb(clause: &str) -> bool {
         ["followed", "compared", "as", "across", "versus", "plus", "thus", "whereas", "its", "this", "less", "unless"];
     let first = clause.split_whitespace().next().unwrap_or("");
     let word = first.trim_matches(|c: char| !c.is_ascii_alphabetic());
+    if HEADLINE_VERBS.contains(&word) {
+        return true;
+    }
     !word.is_empty()
         && word.len() == first.len()
         && word.bytes().all(|b| b.is_ascii_lowercase())
@@ -913,6 +916,34 @@ fn is_period_token(w: &str) -> bool {
     rest.len() < u.len() && rest.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Verbs a headline capitalises.
+const HEADLINE_VERBS: [&str; 24] = [
+    "Named",
+    "Ranked",
+    "Rated",
+    "Crowned",
+    "Voted",
+    "Wins",
+    "Tops",
+    "Leads",
+    "Takes",
+    "Becomes",
+    "Remains",
+    "Holds",
+    "Keeps",
+    "Retains",
+    "Claims",
+    "Reclaims",
+    "Reports",
+    "Posts",
+    "Announces",
+    "Unveils",
+    "Launches",
+    "Says",
+    "Extends",
+    "Regains",
+];
+
 fn trim_en_name(name: &str) -> Option<&str> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while let Some(first) = words.first() {
@@ -929,11 +960,11 @@ fn trim_en_name(name: &str) -> Option<&str> {
             break;
         }
     }
-    // A headline capitalises its verb: "Harbor Brewing Named America's Best-Selling Lager".
-    const HEADLINE_VERBS: [&str; 16] = [
-        "Named", "Ranked", "Rated", "Crowned", "Voted", "Wins", "Tops", "Leads", "Takes", "Becomes", "Remains",
-        "Holds", "Keeps", "Retains", "Claims", "Reclaims",
-    ];
+    // A headline capitalises its verb: "Harbor Brewing Named America's Best-Selling Lager";
+    // "…Results; Keeps Top Spot" opens with it and names nobody.
+    if words.first().is_some_and(|w| HEADLINE_VERBS.contains(w)) {
+        return None;
+    }
     if let Some(i) = words.iter().skip(1).position(|w| HEADLINE_VERBS.contains(w)) {
         words.truncate(i + 1);
     }

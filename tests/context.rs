@@ -237,3 +237,26 @@ fn regression_the_start_of_a_span_dates_no_figure_but_a_when_clause_takes_its_pe
               the Orbit 4 last held the No. 1 spot, according to Circana.";
     assert_eq!(period(en, Kind::Rank, "No. 1").as_deref(), Some("November 2018"));
 }
+
+/// "Taiwanese chipmaker Norvik", "Swedish streaming giant Sonore": a people's adjective before
+/// a player names the player's home, not the market's place; "the world's largest foundry"
+/// keeps its place.
+#[test]
+fn regression_a_players_nationality_is_not_the_markets_place() {
+    let text = "Taiwanese chipmaker Norvik lifted its share of global foundry revenue to 61.2% in Q2 2025, \
+                according to TrendForce.";
+    assert_eq!(tag_text(find(text, Kind::Share, "61.2%").scope.geography).as_deref(), Some("global"));
+    let text = "Swedish streaming giant Sonore held 31% of music subscriptions in 2024, MIDiA said.";
+    assert_eq!(tag_text(find(text, Kind::Share, "31%").scope.geography), None);
+    let text = "Norvik remained the world's largest foundry in 2024, according to TrendForce.";
+    assert_eq!(tag_text(find(text, Kind::Superlative, "largest").scope.geography).as_deref(), Some("the world"));
+}
+
+/// "Halvik Home Reports First-Half 2025 Results; Keeps Top Spot in Smart Home Cameras": the
+/// second clause of a headline opens with its verb and takes the first clause's name.
+#[test]
+fn regression_a_headline_clause_opening_with_its_verb_takes_the_headlines_subject() {
+    let text = "Corvana Reports First-Half 2025 Results; Keeps Top Spot in Smartwatches\n\n\
+                OSLO, 28 August 2025 -- Corvana ASA today reported results.";
+    assert_eq!(subject_text(text, Kind::Rank, "Top Spot").as_deref(), Some("Corvana"));
+}
