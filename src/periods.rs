@@ -298,6 +298,15 @@ fn is_aside(before: &str) -> bool {
     ends(&["as", "early", "as"]) || ends(&["back"]) || ends(&["as", "far", "back", "as"])
 }
 
+/// A pointer to a time before the one stated ("a year earlier", 去年同期, 上月): the figure
+/// given for it is of that earlier time, not of the period stated elsewhere.
+pub fn is_shifted(period: &str) -> bool {
+    const ZH: [&str; 5] = ["去年同期", "上年同期", "上月", "上季度", "上一季度"];
+    const EN: [&str; 5] = ["year earlier", "year ago", "year before", "quarter earlier", "month earlier"];
+    let p = period.trim().to_ascii_lowercase();
+    ZH.contains(&p.as_str()) || EN.iter().any(|w| p.ends_with(w))
+}
+
 /// A period that only points back at one stated before.
 fn is_anaphoric(period: &str) -> bool {
     // "较上月提高1.2个百分点", "较去年同期": the comparison's time, not the figure's.

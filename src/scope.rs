@@ -464,10 +464,11 @@ impl<'a> ScopeFinder<'a> {
                 // pattern's name says more: "电竞路由器" is a segment of "路由器".
                 // Only a name that opens its clause is read whole; elsewhere a lazy match may
                 // start inside a word ("中国消费级…" read from 国).
+                // "在带屏智能音箱细分市场": a preposition before the name opens it too.
                 let opens_clause = text[range.start..r.start]
                     .chars()
                     .next_back()
-                    .is_none_or(|ch| ch.is_whitespace() || "，。；：、,;:（(“\"-*•".contains(ch));
+                    .is_none_or(|ch| ch.is_whitespace() || "，。；：、,;:（(“\"-*•在于从".contains(ch));
                 // "国内智能手机市场" is the smartphone market in a place, not a segment of it.
                 let placed = hits.iter().any(|h| {
                     h.range.start >= r.start
@@ -697,11 +698,21 @@ impl<'a> ScopeFinder<'a> {
                             && f.range.end <= c.span.start
                             && text[f.range.end..c.span.start].trim().chars().count() <= 2
                             && !text[f.range.end..c.span.start].contains([',', '，', ';', '；']);
+                        // "…79% a year earlier", "A year earlier, Sonicast had led with 33.1%":
+                        // the figure given for an earlier time is of that time.
+                        let earlier = s == c.sentence && crate::periods::is_shifted(&text[f.range.clone()]) && {
+                            let sentence = &layout.sentences[s].range;
+                            let follows = f.range.start >= c.span.end
+                                && text[c.span.end..f.range.start].trim().chars().count() <= 3
+                                && !text[c.span.end..f.range.start].contains([',', '，', ';', '；']);
+                            let head = text[sentence.start..f.range.start].trim();
+                            follows || ["", "a", "an", "the"].iter().any(|w| head.eq_ignore_ascii_case(w))
+                        };
                         let slot = if claimed {
                             &mut fallback
                         } else if f.vague {
                             &mut vague
-                        } else if role == crate::periods::Role::Pointer && !own_figure {
+                        } else if role == crate::periods::Role::Pointer && !own_figure && !earlier {
                             &mut pointer
                         } else {
                             &mut best

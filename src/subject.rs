@@ -540,8 +540,13 @@ impl<'a> SubjectFinder<'a> {
                 return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
             }
         }
-        // "All other vendors together accounted for the remaining 3%": the rest of the market.
+        // "All other vendors together accounted for the remaining 3%": the rest of the market;
+        // "…, while all other platforms took the remaining 8.9%" too.
         let opening = lead.trim_start();
+        let opening = ["while ", "and ", "whereas ", "with ", "but "]
+            .iter()
+            .find_map(|w| opening.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).map(|_| &opening[w.len()..]))
+            .unwrap_or(opening);
         if let Some(m) = rest_group().find(opening) {
             let start = clause.start + (lead.len() - opening.len()) + m.start();
             return Some(SubjectDraft { range: start..start + m.len(), id: None, via: Via::Sentence });

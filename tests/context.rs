@@ -260,3 +260,28 @@ fn regression_a_headline_clause_opening_with_its_verb_takes_the_headlines_subjec
                 OSLO, 28 August 2025 -- Corvana ASA today reported results.";
     assert_eq!(subject_text(text, Kind::Rank, "Top Spot").as_deref(), Some("Corvana"));
 }
+
+/// "A year earlier, Sonicast had led with 33.1%", "79% a year earlier": the figure given for an
+/// earlier time is of that time, not of the period the paragraph states.
+#[test]
+fn regression_a_figure_given_for_a_year_earlier_keeps_that_time() {
+    let text = "Streamly accounted for 34.2% of podcast listening hours in the third quarter, according \
+                to Audiotrack Insights. A year earlier, Sonicast had led with 33.1%.";
+    assert_eq!(period(text, Kind::Share, "34.2%").as_deref(), Some("third quarter"));
+    assert_eq!(period(text, Kind::Share, "33.1%").as_deref(), Some("year earlier"));
+    let text = "In 2025 Corvana's share slipped to 68% after standing at 79% a year earlier, \
+                according to Tallis Research.";
+    assert_eq!(period(text, Kind::Share, "68%").as_deref(), Some("2025"));
+    assert_eq!(period(text, Kind::Share, "79%").as_deref(), Some("year earlier"));
+}
+
+/// "在带屏智能音箱细分市场，小度仍以超过五成的份额遥遥领先": the segment is the market, and a
+/// product line's part of its own maker's sales is no market share.
+#[test]
+fn regression_a_named_segment_is_the_market_and_a_sales_mix_is_no_share() {
+    let text = "据洛图科技数据，云栖以27.4%的份额位居智能音箱市场第一。在带屏智能音箱细分市场，星澜以超过五成的份额遥遥领先。\
+                高端产品线贡献了近四成的销售额。";
+    let c = find(text, Kind::Superlative, "遥遥领先");
+    assert_eq!(tag_text(c.scope.market).as_deref(), Some("带屏智能音箱"));
+    assert!(scan(text).iter().all(|c| !c.text.contains("贡献")), "{:?}", scan(text));
+}

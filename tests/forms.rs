@@ -51,6 +51,21 @@ fn a_list_of_shares_is_one_claim_each() {
     assert_ne!(claims[0].span, claims[1].span);
 }
 
+/// "分列第二、第三" and "分列第一和第二" are two ranks, not an enumeration ("第一，…") or a
+/// rank named for comparison ("与第三名的差距").
+#[test]
+fn regression_a_list_of_ranks_is_one_claim_each() {
+    for (text, want) in [
+        ("星澜与云岚分列第二、第三，份额分别为21.6%和18.2%。", vec![2.0, 3.0]),
+        ("海川、远川分列第一和第二。", vec![1.0, 2.0]),
+    ] {
+        let ranks: Vec<f64> = scan(text).into_iter().filter(|c| c.kind == Kind::Rank).filter_map(|c| c.value).collect();
+        assert_eq!(ranks, want, "{text}");
+    }
+    let ranks = scan("第一，扩大产能；第二，加大研发投入。该企业与第三名的差距缩小。");
+    assert!(ranks.iter().all(|c| c.kind != Kind::Rank), "{ranks:?}");
+}
+
 #[test]
 fn vague_shares_have_no_number_and_say_so() {
     for (text, needle) in [
