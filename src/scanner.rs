@@ -413,9 +413,14 @@ fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
     const SPEECH: usize = 40;
     // Someone is said to say it, just before or after the quotation; a slogan quoted in an
     // article about advertising is not speech.
-    const VERBS: [&str; 14] = [
+    const VERBS: [&str; 19] = [
         "said",
         "says",
+        "argued",
+        "argues",
+        "claims",
+        "insists",
+        "maintains",
         "added",
         "told",
         "noted",

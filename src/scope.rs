@@ -528,7 +528,7 @@ impl<'a> ScopeFinder<'a> {
         // a place or a market inside a longer name is part of the name, not the claim's scope.
         if !is_title_case(sentence) {
             out.retain(|f| {
-                !matches!(f.field, ScopeField::Geography | ScopeField::Market)
+                !matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
                     || !inside_name(text, &range, &f.range, f.field)
             });
         }
@@ -698,16 +698,33 @@ impl<'a> ScopeFinder<'a> {
                             && f.range.end <= c.span.start
                             && text[f.range.end..c.span.start].trim().chars().count() <= 2
                             && !text[f.range.end..c.span.start].contains([',', '，', ';', '；']);
-                        // "…79% a year earlier", "A year earlier, Sonicast had led with 33.1%":
-                        // the figure given for an earlier time is of that time.
-                        let earlier = s == c.sentence && crate::periods::is_shifted(&text[f.range.clone()]) && {
-                            let sentence = &layout.sentences[s].range;
-                            let follows = f.range.start >= c.span.end
-                                && text[c.span.end..f.range.start].trim().chars().count() <= 3
-                                && !text[c.span.end..f.range.start].contains([',', '，', ';', '；']);
-                            let head = text[sentence.start..f.range.start].trim();
-                            follows || ["", "a", "an", "the"].iter().any(|w| head.eq_ignore_ascii_case(w))
+                        // "up from 67.6% in the previous quarter", "…79% a year earlier": the
+                        // time a compared figure is given for is that figure's own.
+                        let follows = s == c.sentence && f.range.start >= c.span.end && {
+                            let gap = text[c.span.end..f.range.start].trim().to_ascii_lowercase();
+                            [
+                                "",
+                                "a",
+                                "the",
+                                "in",
+                                "in the",
+                                "during",
+                                "during the",
+                                "for",
+                                "for the",
+                                "at",
+                                "at the",
+                                "as of",
+                            ]
+                            .contains(&gap.as_str())
                         };
+                        // "A year earlier, Sonicast had led with 33.1%": the figures of a
+                        // sentence that opens with an earlier time are of that time.
+                        let earlier = follows
+                            || s == c.sentence && crate::periods::is_shifted(&text[f.range.clone()]) && {
+                                let head = text[layout.sentences[s].range.start..f.range.start].trim();
+                                ["", "a", "an", "the"].iter().any(|w| head.eq_ignore_ascii_case(w))
+                            };
                         let slot = if claimed {
                             &mut fallback
                         } else if f.vague {

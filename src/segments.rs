@@ -120,6 +120,8 @@ pub fn layout_text(text: &str) -> Layout {
     let has_blank_lines = memchr::memmem::find(text.as_bytes(), b"\n\n").is_some()
         || memchr::memmem::find(text.as_bytes(), b"\n\r\n").is_some();
     let mut current: Option<(usize, usize, usize)> = None; // start, end, lines
+    // "…ELECTRIC TOOTHBRUSH*": a word carrying a star points at a note below it.
+    let marked = text.as_bytes().windows(2).any(|w| w[1] == b'*' && (w[0].is_ascii_alphanumeric() || w[0] == b')'));
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain(Some(text.len()));
     let mut pos = 0;
     for end in ends {
@@ -138,7 +140,9 @@ pub fn layout_text(text: &str) -> Layout {
         }
         let lead_ws = body.len() - body.trim_start().len();
         let range = start + lead_ws..start + body.trim_end().len();
-        if let Some(kind) = standalone_kind(trimmed) {
+        if let Some(kind) =
+            standalone_kind(trimmed).map(|k| if starred_note(trimmed, marked) { BlockKind::Footnote } else { k })
+        {
             if let Some((s, e, _)) = current.take() {
                 hints.push(BlockHint { kind: BlockKind::Paragraph, range: s..e, group: None });
             }
@@ -213,6 +217,33 @@ fn standalone_kind(line: &str) -> Option<BlockKind> {
         return Some(BlockKind::ListItem);
     }
     None
+}
+
+/// "* Based on a 2025 survey of 400 dentists": in a text whose words carry stars, a bulleted
+/// line that gives a basis is the note they point at, not a list item.
+fn starred_note(line: &str, marked: bool) -> bool {
+    const BASIS: [&str; 14] = [
+        "based on",
+        "source",
+        "according to",
+        "data",
+        "survey",
+        "study",
+        "as of",
+        "weeks ending",
+        "measured",
+        "数据",
+        "来源",
+        "调查",
+        "基于",
+        "根据",
+    ];
+    marked
+        && line.starts_with("* ")
+        && line.get(2..).is_some_and(|rest| {
+            let head: String = rest.chars().take(40).collect::<String>().to_lowercase();
+            BASIS.iter().any(|b| head.contains(b))
+        })
 }
 
 /// `*Source: ...`, `* 数据来源：...`, `Source: ...` under a table or an ad.

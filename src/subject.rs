@@ -20,6 +20,17 @@ pub struct SubjectDraft {
 
 /// Words that open an English clause without naming anyone.
 const EN_STOP: &[&str] = &[
+    // An ad's imperative opens its sentence capitalised: "Join the millions who trust…".
+    "join",
+    "discover",
+    "try",
+    "buy",
+    "shop",
+    "choose",
+    "experience",
+    "enjoy",
+    "meet",
+    "upgrade",
     "the",
     "a",
     "an",
@@ -607,10 +618,12 @@ impl<'a> SubjectFinder<'a> {
             && !(self.text[r.end..claim.start].contains([':', '：'])
                 && self.text[from..r.start]
                     .trim_matches(|c: char| c.is_whitespace() || "-*•·#>".contains(c))
-                    .is_empty())
+                    .is_empty()
+                && !self.shouted_title(s, &r))
         {
             // A name opening a line before a colon labels a list item ("Refrigeration
-            // appliances: N°1 brand"); it does not hold the share.
+            // appliances: N°1 brand"); it does not hold the share. An ad's headline shouting
+            // its brand ("BRIGHTSMILE PRO: THE NO. 1 …") names the holder.
             return Some(self.named(r));
         }
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
@@ -634,6 +647,15 @@ impl<'a> SubjectFinder<'a> {
             return Some(SubjectDraft { range: start..start + trimmed.len(), id: None, via: Via::Sentence });
         }
         None
+    }
+
+    /// A name in capitals opening a title: the brand an ad's headline shouts.
+    fn shouted_title(&self, s: usize, r: &Range<usize>) -> bool {
+        let block = &self.layout.blocks[self.layout.sentences[s].block];
+        let name = &self.text[r.clone()];
+        block.kind == crate::segments::BlockKind::Title
+            && name.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+            && !name.bytes().any(|b| b.is_ascii_lowercase())
     }
 
     fn respectively<'o>(

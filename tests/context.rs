@@ -285,3 +285,50 @@ fn regression_a_named_segment_is_the_market_and_a_sales_mix_is_no_share() {
     assert_eq!(tag_text(c.scope.market).as_deref(), Some("带屏智能音箱"));
     assert!(scan(text).iter().all(|c| !c.text.contains("贡献")), "{:?}", scan(text));
 }
+
+/// An ad: the headline shouts its brand before a colon, a capitalised imperative ("Join the
+/// millions…") is no name, and a bulleted "* Based on…" line is the note the starred claim reads.
+#[test]
+fn regression_an_ads_shouted_brand_imperative_and_starred_note() {
+    let text = "GLEAMWELL PRO: THE NO. 1 DENTIST-RECOMMENDED ELECTRIC TOOTHBRUSH*\n\n\
+                Join the millions who already trust Canada's most-loved oral care brand. Gleamwell Pro \
+                is the best-selling premium electric toothbrush in Canada**.\n\n\
+                * Based on a 2025 survey of 400 Canadian dentists.\n\
+                ** NielsenIQ, dollar sales, 52 weeks ending March 1, 2026.\n";
+    let no1 = find(text, Kind::Rank, "NO. 1");
+    assert_eq!(tag_text(no1.subject).as_deref(), Some("GLEAMWELL PRO"));
+    assert_eq!(tag_text(no1.scope.source), None);
+    assert_eq!(tag_text(no1.scope.period).as_deref(), Some("2025"));
+    assert_ne!(subject_text(text, Kind::Superlative, "most-loved").as_deref(), Some("Join"));
+    let best = find(text, Kind::Superlative, "best-selling");
+    assert_eq!(tag_text(best.scope.source).as_deref(), Some("NielsenIQ"));
+}
+
+/// "Caspian Freight" is a name, not the metric "freight"; "Measured by tonne-kilometres" says
+/// what is counted; a claim a company "has argued" in quotes takes no source from the article;
+/// "up from 38% in 2024" dates only the 38%.
+#[test]
+fn regression_a_metric_inside_a_name_an_argued_claim_and_a_compared_year() {
+    let text = "Northline Rail carried 41% of all intermodal containers moved by rail last year, up \
+                from 38% in 2024, the Transport Statistics Office said. Its rival, Caspian Freight, \
+                held 27%.\n\n\
+                Measured by tonne-kilometres, the picture is closer: Northline's share was 33.5% \
+                against Caspian's 31.9%, according to the office. Caspian has argued that it is \
+                \"the country's largest rail freight operator\" because it runs the most trains.";
+    let c = find(text, Kind::Share, "27%");
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("last year"));
+    assert_ne!(tag_text(c.scope.metric).as_deref(), Some("Freight"));
+    let c = find(text, Kind::Share, "33.5%");
+    assert_eq!(tag_text(c.scope.metric).as_deref(), Some("tonne-kilometres"));
+    let c = find(text, Kind::Superlative, "largest");
+    assert_eq!(tag_text(c.scope.source), None);
+    value_of(
+        "Analysts expect Northline to hold roughly two-fifths of the container market through 2027.",
+        40.0,
+    );
+}
+
+fn value_of(text: &str, want: f64) {
+    let claims = scan(text);
+    assert!(claims.iter().any(|c| c.kind == Kind::Share && c.value == Some(want)), "{text}: {claims:?}");
+}
