@@ -345,9 +345,12 @@ impl Scanner {
     /// A subject that is itself a measurement firm or a market is not the issuer boasting.
     fn names_other_party(&self, subject: Option<&str>) -> bool {
         let Some(s) = subject else { return false };
+        // "AI云", "Streaming" are markets, "IDC" a measurer; "悦享空气净化器" is a brand that names
+        // its market.
+        let s = s.trim();
         [LexiconCategory::Source, LexiconCategory::Market]
             .iter()
-            .any(|&c| !self.lex.get(c).find(s, 0..s.len()).is_empty())
+            .any(|&c| self.lex.get(c).find(s, 0..s.len()).iter().any(|m| m.range.len() * 10 >= s.len() * 8))
     }
 
     fn tag(&self, doc: &Document, t: &TagDraft) -> Tag {

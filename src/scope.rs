@@ -521,6 +521,11 @@ impl<'a> ScopeFinder<'a> {
         }
         let vague: Vec<Range<usize>> = out.iter().filter(|f| f.vague).map(|f| f.range.clone()).collect();
         out.retain(|f| f.vague || f.id.is_some() || !vague.iter().any(|v| overlaps(v, &f.range)));
+        // "本报讯（记者 李明）": the reporter's name measures nothing.
+        out.retain(|f| {
+            let before = text[range.start..f.range.start].trim_end();
+            !(f.field == ScopeField::Source && ["记者", "通讯员", "编辑"].iter().any(|w| before.ends_with(w)))
+        });
         // "NEW YORK - Netflix remains…": where the story was filed is not the market's place.
         let dated = range.start + crate::subject::dateline_len(sentence);
         out.retain(|f| f.field != ScopeField::Geography || f.range.start >= dated);

@@ -322,13 +322,28 @@ fn regression_a_metric_inside_a_name_an_argued_claim_and_a_compared_year() {
     assert_eq!(tag_text(c.scope.metric).as_deref(), Some("tonne-kilometres"));
     let c = find(text, Kind::Superlative, "largest");
     assert_eq!(tag_text(c.scope.source), None);
-    value_of(
-        "Analysts expect Northline to hold roughly two-fifths of the container market through 2027.",
-        40.0,
-    );
+    value_of("Analysts expect Northline to hold roughly two-fifths of the container market through 2027.", 40.0);
 }
 
 fn value_of(text: &str, want: f64) {
     let claims = scan(text);
     assert!(claims.iter().any(|c| c.kind == Kind::Share && c.value == Some(want)), "{text}: {claims:?}");
+}
+
+/// A Chinese ad: a rating (全网好评率高达99%) is no share, a brand that names its market
+/// (悦享空气净化器) still speaks for itself, a note's range 2022年-2024年 is one period, and a
+/// reporter's byline (本报讯（记者 李明）) names no measurer.
+#[test]
+fn regression_zh_ad_ratings_brand_markets_ranges_and_bylines() {
+    let ad = "【重磅】悦享空气净化器连续三年全国销量第一*\n\n\
+              悦享空气净化器，全网好评率高达99%。\n\n\
+              *数据来源：中怡康全国零售监测，2022年-2024年空气净化器零售量。\n";
+    assert!(scan(ad).iter().all(|c| c.value != Some(99.0)), "{:?}", scan(ad));
+    let c = find(ad, Kind::Rank, "第一");
+    assert!(c.flags.iter().any(|f| f.code == "extreme-term"), "{:?}", c.flags);
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("2022年-2024年"));
+    assert_eq!(tag_text(c.scope.market).as_deref(), Some("空气净化器"));
+    let news = "2026年第三季度中国平板电脑市场：华为继续领跑\n\n\
+                本报讯（记者 李明）市场研究机构Canalys最新发布的报告显示，华为以33.8%的份额位居榜首。";
+    assert_eq!(tag_text(find(news, Kind::Superlative, "领跑").scope.source).as_deref(), Some("Canalys"));
 }
