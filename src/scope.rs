@@ -222,8 +222,15 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         s += t.len() - trimmed.len();
         let t = &text[s..e];
         let trimmed = t.trim_end_matches(punct);
-        // "Nimbus Research's latest tracker": the firm, without its possessive.
+        // "Nimbus Research's latest tracker": the firm, without its possessive; "Halcyon
+        // Research's Worldwide Quarterly Wearables Tracker": the firm, not its product.
         let trimmed = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("’s")).unwrap_or(trimmed);
+        let trimmed = match field {
+            ScopeField::Source => {
+                ["'s ", "’s "].iter().filter_map(|p| trimmed.find(p)).min().map_or(trimmed, |i| &trimmed[..i])
+            }
+            _ => trimmed,
+        };
         e = s + trimmed.len();
         let t = &text[s..e];
         let first = t.split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");

@@ -347,3 +347,15 @@ fn regression_zh_ad_ratings_brand_markets_ranges_and_bylines() {
                 本报讯（记者 李明）市场研究机构Canalys最新发布的报告显示，华为以33.8%的份额位居榜首。";
     assert_eq!(tag_text(find(news, Kind::Superlative, "领跑").scope.source).as_deref(), Some("Canalys"));
 }
+
+/// "according to Halcyon Research's Worldwide Quarterly Wearables Tracker" names the firm, not
+/// its product; "down from 25.0% a year ago" dates only the 25.0%.
+#[test]
+fn regression_a_firms_tracker_names_the_firm_and_a_year_ago_dates_its_figure() {
+    let text = "Vitta remained the market leader with 24.1% of wearable band shipments in Q3 2026, \
+                according to Halcyon Research's Worldwide Quarterly Wearables Tracker. Vitta's share \
+                was down from 25.0% a year ago.";
+    let c = find(text, Kind::Share, "24.1%");
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("Halcyon Research"));
+    assert_eq!(period(text, Kind::Share, "25.0%").as_deref(), Some("year ago"));
+}
