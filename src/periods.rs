@@ -209,58 +209,81 @@ pub enum Role {
 /// The role of the period `period`, with the sentence's text before and after it.
 pub fn role(before: &str, period: &str, after: &str) -> Role {
     // "since November" is matched with its preposition.
-    let before_all;
-    let (before, period) = match period.get(..6).filter(|p| p.eq_ignore_ascii_case("since ")) {
-        Some(_) => {
-            before_all = format!("{before}since");
-            (before_all.as_str(), &period[6..])
-        }
-        None => (before, period),
-    };
-    if is_anaphoric(period) || is_baseline(before, after) {
+    let since_inside = period.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("since "));
+    let period = if since_inside { &period[6..] } else { period };
+    let mut words = Cues::default();
+    cue_words(before, &mut words);
+    if since_inside {
+        words.push("since");
+    }
+    if is_anaphoric(period) || is_baseline(before, after, &words) {
         Role::Pointer
-    } else if is_aside(before) || is_start(before, after) {
+    } else if is_aside(before, &words) || is_start(before, after, &words) {
         Role::Aside
     } else {
         Role::Own
     }
 }
 
+/// A few words, on the stack: periods are many and their cues short.
+#[derive(Default)]
+struct Cues<'a> {
+    words: [&'a str; 12],
+    len: usize,
+}
+
+impl<'a> Cues<'a> {
+    fn push(&mut self, w: &'a str) {
+        if self.len == self.words.len() {
+            self.words.rotate_left(1);
+            self.len -= 1;
+        }
+        self.words[self.len] = w;
+        self.len += 1;
+    }
+
+    fn all(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+
+    /// Whether the words end with `cue` (lower case, words split by spaces).
+    fn ends(&self, cue: &str) -> bool {
+        let n = cue.split(' ').count();
+        self.len >= n && self.all()[self.len - n..].iter().zip(cue.split(' ')).all(|(w, c)| w.eq_ignore_ascii_case(c))
+    }
+}
+
 /// The last few words before a period, with the article, preposition and possessive name
 /// that may stand between a cue and it dropped ("than in 2019", "compared with the first
 /// half", "versus DII's mid-2019 ranking").
-fn cue_words(before: &str) -> Vec<String> {
+fn cue_words<'a>(before: &'a str, out: &mut Cues<'a>) {
     let tail = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
-    let mut words: Vec<String> = tail
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(['-', '–']).to_ascii_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
+    for w in tail.split_whitespace().map(|w| w.trim_end_matches(['-', '–'])).filter(|w| !w.is_empty()) {
+        out.push(w);
+    }
     const FILLER: [&str; 9] = ["the", "in", "at", "during", "for", "of", "mid", "early", "late"];
     for _ in 0..3 {
-        match words.last() {
-            Some(w) if FILLER.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("’s") => {
-                words.pop();
+        match out.all().last() {
+            Some(w) if FILLER.iter().any(|f| w.eq_ignore_ascii_case(f)) || w.ends_with("'s") || w.ends_with("’s") => {
+                out.len -= 1;
             }
             _ => break,
         }
     }
-    words
 }
 
 /// Where a span of time begins ("从2013年的赌约算起", "自2019年以来", "since 2016"): it dates
 /// the clause that runs from it, not figures of the time since.
-fn is_start(before: &str, after: &str) -> bool {
+fn is_start(before: &str, after: &str, words: &Cues) -> bool {
     let b = before.trim_end();
     let ranged = after.trim_start().starts_with(['至', '到', '—', '–', '-', '~', '～']);
     let zh = (b.ends_with('从') || b.ends_with('自')) && !b.ends_with("来自") && !b.ends_with("源自");
-    let since = cue_words(before).last().is_some_and(|w| w == "since");
-    (zh && !ranged) || since
+    (zh && !ranged) || words.ends("since")
 }
 
 /// A comparison's other term: "比2019年", "较上年", "与2019年相比", "than in 2019",
 /// "compared with 2024", "versus Q2".
-fn is_baseline(before: &str, after: &str) -> bool {
+fn is_baseline(before: &str, after: &str, words: &Cues) -> bool {
     let b = before.trim_end();
     const ZH_BEFORE: [&str; 7] = ["比", "较", "较之", "相比", "相较", "相比于", "对比"];
     if ZH_BEFORE.iter().any(|cue| b.ends_with(cue))
@@ -276,39 +299,35 @@ fn is_baseline(before: &str, after: &str) -> bool {
     {
         return true;
     }
-    let words = cue_words(before);
-    let ends = |cue: &str| {
-        let cue: Vec<&str> = cue.split(' ').collect();
-        words.len() >= cue.len() && words[words.len() - cue.len()..].iter().zip(&cue).all(|(w, c)| w == c)
-    };
     // "up from 38% in 2024", "down from 33% in 2020 and 34% in 2019": the times of the figures
     // compared with.
     let figure = |w: &str| w.trim_end_matches([',', '%']).parse::<f64>().is_ok();
-    let from_figure = figure(words.last().map_or("", String::as_str))
+    let joins = |w: &str| ["in", "and", "or", "percent", "per", "cent"].iter().any(|j| w.eq_ignore_ascii_case(j));
+    let from_figure = words.all().last().is_some_and(|w| figure(w))
         && words
+            .all()
             .iter()
             .rev()
             .take(8)
-            .find(|w| !(figure(w) || ["in", "and", "or", "percent", "per", "cent"].contains(&w.as_str())))
-            .is_some_and(|w| w == "from");
+            .find(|w| !(figure(w) || joins(w)))
+            .is_some_and(|w| w.eq_ignore_ascii_case("from"));
     from_figure
         || ["than", "versus", "vs", "vs.", "against", "compared with", "compared to", "relative to"]
             .iter()
-            .any(|c| ends(c))
+            .any(|c| words.ends(c))
 }
 
 /// A past event told in passing: "早在2017年", "as early as 2017", "back in 2016".
 /// Told at the head of its sentence ("Back in 2018, eMarketer expected…"), it sets the time of
 /// the whole sentence instead.
-fn is_aside(before: &str) -> bool {
+fn is_aside(before: &str, words: &Cues) -> bool {
     let b = before.trim_end();
     if let Some(cue) = ["早在", "早于", "远在"].iter().find(|cue| b.ends_with(*cue)) {
         return !b[..b.len() - cue.len()].trim().is_empty();
     }
-    let words = cue_words(before);
-    let ends =
-        |cue: &[&str]| words.len() > cue.len() && words[words.len() - cue.len()..].iter().zip(cue).all(|(w, c)| w == c);
-    ends(&["as", "early", "as"]) || ends(&["back"]) || ends(&["as", "far", "back", "as"])
+    // Not the sentence's first words.
+    let told_after = |cue: &str| words.ends(cue) && words.len > cue.split(' ').count();
+    told_after("as early as") || told_after("back") || told_after("as far back as")
 }
 
 /// A pointer to a time before the one stated ("a year earlier", 去年同期, 上月): the figure

@@ -20,6 +20,8 @@ pub struct Found<'a> {
     pub id: Option<&'a str>,
     /// An allusion to a source that names nobody ("a report", 据报告).
     pub vague: bool,
+    /// What a period does in its sentence; `Own` for the other fields.
+    pub role: crate::periods::Role,
 }
 
 /// A scope tag before it is mapped to input spans.
@@ -453,7 +455,13 @@ impl<'a> ScopeFinder<'a> {
                 {
                     return None;
                 }
-                Some(Found { field, range: m.range.clone(), id: Some(lex.id(m.entry)), vague: false })
+                Some(Found {
+                    field,
+                    range: m.range.clone(),
+                    id: Some(lex.id(m.entry)),
+                    vague: false,
+                    role: crate::periods::Role::Own,
+                })
             })
             .collect();
         let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out.iter().map(|f| (f.field, f.range.clone())).collect();
@@ -523,7 +531,13 @@ impl<'a> ScopeFinder<'a> {
                 {
                     continue;
                 }
-                out.push(Found { field, range: r, id, vague: p.role == ScopeRole::Vague });
+                out.push(Found {
+                    field,
+                    range: r,
+                    id,
+                    vague: p.role == ScopeRole::Vague,
+                    role: crate::periods::Role::Own,
+                });
             }
         }
         let vague: Vec<Range<usize>> = out.iter().filter(|f| f.vague).map(|f| f.range.clone()).collect();
@@ -543,6 +557,14 @@ impl<'a> ScopeFinder<'a> {
                 !matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
                     || !inside_name(text, &range, &f.range, f.field)
             });
+        }
+        // A period's role depends on its sentence alone: read it once, not once per claim.
+        for f in out.iter_mut().filter(|f| f.field == ScopeField::Period) {
+            f.role = crate::periods::role(
+                &text[range.start..f.range.start],
+                &text[f.range.clone()],
+                &text[f.range.end..range.end],
+            );
         }
         // "2012—2023年" is one period, not a year inside a range.
         let all = out.clone();
@@ -679,16 +701,7 @@ impl<'a> ScopeFinder<'a> {
                         } else {
                             distance(&f.range, &c.span)
                         };
-                        let role = if field == ScopeField::Period {
-                            let sentence = layout.sentences[s].range.clone();
-                            crate::periods::role(
-                                &text[sentence.start..f.range.start],
-                                &text[f.range.clone()],
-                                &text[f.range.end..sentence.end],
-                            )
-                        } else {
-                            crate::periods::Role::Own
-                        };
+                        let role = f.role;
                         // "…since November 2018, when the PS4 last held the No. 1 spot": the
                         // clause hung on a period is of that time.
                         let hung = s == c.sentence && f.range.end <= c.span.start && {

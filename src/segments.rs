@@ -121,7 +121,9 @@ pub fn layout_text(text: &str) -> Layout {
         || memchr::memmem::find(text.as_bytes(), b"\n\r\n").is_some();
     let mut current: Option<(usize, usize, usize)> = None; // start, end, lines
     // "…ELECTRIC TOOTHBRUSH*": a word carrying a star points at a note below it.
-    let marked = text.as_bytes().windows(2).any(|w| w[1] == b'*' && (w[0].is_ascii_alphanumeric() || w[0] == b')'));
+    let bytes = text.as_bytes();
+    let marked = memchr::memchr_iter(b'*', bytes)
+        .any(|i| i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b')'));
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain(Some(text.len()));
     let mut pos = 0;
     for end in ends {
