@@ -195,6 +195,14 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "remaining",
     "both",
     "either",
+    // Quantifiers: "Other rankings tell a different story" names no ranking firm.
+    "other",
+    "another",
+    "some",
+    "many",
+    "several",
+    "most",
+    "such",
 ];
 
 /// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据
@@ -464,6 +472,29 @@ impl<'a> ScopeFinder<'a> {
                 })
             })
             .collect();
+        // "a new television campaign", "TV ads": a medium that carries a message is no market.
+        out.retain(|f| {
+            f.field != ScopeField::Market || {
+                let next = text[f.range.end..range.end].trim_start();
+                let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                ![
+                    "campaign",
+                    "campaigns",
+                    "ad",
+                    "ads",
+                    "advert",
+                    "adverts",
+                    "advertisement",
+                    "advertising",
+                    "commercial",
+                    "commercials",
+                    "spot",
+                    "spots",
+                ]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+            }
+        });
         let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out.iter().map(|f| (f.field, f.range.clone())).collect();
         let wanted = self.triggers.wanted(sentence);
         for (pi, p) in set.scopes.iter().enumerate() {
@@ -848,7 +879,9 @@ fn inside_name(text: &str, sentence: &Range<usize>, r: &Range<usize>, field: Sco
     // a name ("Vertex Semiconductor retained…"), a place may be just a place there.
     let left = before
         .is_some_and(|b| name_word(b) && !b.ends_with([',', ';', ':', '.']) && (!opens || field == ScopeField::Market));
-    let right = after.is_some_and(name_word);
+    // "America's No. 1 bank": a rank after a place does not make the place part of a name.
+    let rank_next = text[r.end..sentence.end].trim_start_matches(['\'', '’', 's']).trim_start().starts_with("No.");
+    let right = after.is_some_and(name_word) && !rank_next;
     let last = if right { after.unwrap_or("") } else { "" };
     (left || right) && !TITLE_WORDS.contains(&last.trim_end_matches(['\'', '’', 's']))
 }

@@ -542,6 +542,12 @@ fn is_abbreviation(before: &str) -> bool {
     if let [only] = word {
         return only.is_ascii_uppercase(); // an initial: "J. Smith"
     }
+    // Initials: "J.D. Power", "U.S. lender".
+    if word.len() >= 3
+        && word.iter().enumerate().all(|(i, b)| if i % 2 == 0 { b.is_ascii_uppercase() } else { *b == b'.' })
+    {
+        return true;
+    }
     if word.len() > 6 {
         return false;
     }

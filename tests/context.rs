@@ -359,3 +359,20 @@ fn regression_a_firms_tracker_names_the_firm_and_a_year_ago_dates_its_figure() {
     assert_eq!(tag_text(c.scope.source).as_deref(), Some("Halcyon Research"));
     assert_eq!(period(text, Kind::Share, "25.0%").as_deref(), Some("year ago"));
 }
+
+/// "calls it \"America's No. 1 bank\"": the place before a rank is the place, not part of a name;
+/// a "television campaign" is no market; "Other rankings" names no firm; "J.D. Power" and
+/// "the largest U.S. lender" are not cut at their initials.
+#[test]
+fn regression_initials_media_and_quantifiers_are_no_scope() {
+    let text = "Lumen Bank's new television campaign calls it \"America's No. 1 bank for small business.\"\n\n\
+                Other rankings tell a different story. In J.D. Power's 2025 small business banking \
+                satisfaction study, Lumen finished seventh among national banks. The largest U.S. \
+                lender remains Harbor Trust.";
+    let c = find(text, Kind::Rank, "No. 1");
+    assert_eq!(tag_text(c.scope.geography).as_deref(), Some("America's"));
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("television"));
+    let c = find(text, Kind::Rank, "finished seventh");
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("J.D. Power"));
+    assert!(scan(text).iter().any(|c| c.text == "The largest U.S."), "{:?}", scan(text));
+}
