@@ -209,7 +209,8 @@ const NAME_EDGE_WORDS: &[&str] = &[
 ///显示", "该报告"), never a measurer.
 const ZH_NOT_NAMES: &[&str] = &[
     "日前", "近日", "今日", "昨日", "目前", "此前", "今年", "去年", "随后", "最新", "一份", "一项", "一组", "一些",
-    "另一", "两份", "多份", "多项", "该", "这份", "这项", "这些", "上述", "相关",
+    "另一", "两份", "多份", "多项", "该", "这份", "这项", "这些", "上述", "相关", "同一", "同样", "本报", "本刊",
+    "本台", "本网", "本站",
 ];
 
 /// Trim a pattern-captured name to its words; nothing useful left means no tag.
@@ -446,6 +447,7 @@ impl<'a> ScopeFinder<'a> {
         let hits = self.lexicon_hits(s).to_vec();
         let lex: &'a Lexicons = self.lex;
         let set: &'a RuleSet = self.set;
+        let mut glosses: Vec<Range<usize>> = Vec::new();
         let mut out: Vec<Found<'a>> = hits
             .iter()
             .enumerate()
@@ -454,6 +456,7 @@ impl<'a> ScopeFinder<'a> {
                 // "荷兰合作银行（Rabobank）": a measurer's name in brackets glosses the one before
                 // it, which is the one the document uses.
                 if field == ScopeField::Source && k > 0 && is_gloss(text, &hits[k - 1], m) {
+                    glosses.push(m.range.clone());
                     return None;
                 }
                 // "中国品牌在前五名中占据三席", "Chinese brands": a nationality of the players, not
@@ -495,7 +498,13 @@ impl<'a> ScopeFinder<'a> {
                 .any(|w| word.eq_ignore_ascii_case(w))
             }
         });
-        let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out.iter().map(|f| (f.field, f.range.clone())).collect();
+        // A gloss is not a tag, but it still is a name no pattern may read a part of
+        // ("欧睿国际（Euromonitor International）" names no "International").
+        let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out
+            .iter()
+            .map(|f| (f.field, f.range.clone()))
+            .chain(glosses.iter().map(|g| (ScopeField::Source, g.clone())))
+            .collect();
         let wanted = self.triggers.wanted(sentence);
         for (pi, p) in set.scopes.iter().enumerate() {
             let Some(field) = p.field else { continue };

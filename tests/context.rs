@@ -376,3 +376,14 @@ fn regression_initials_media_and_quantifiers_are_no_scope() {
     assert_eq!(tag_text(c.scope.source).as_deref(), Some("J.D. Power"));
     assert!(scan(text).iter().any(|c| c.text == "The largest U.S."), "{:?}", scan(text));
 }
+
+/// "欧睿国际（Euromonitor International）": the gloss names the same firm, and no pattern reads
+/// "International" out of it; "本报讯" and "同一报告显示" name no measurer.
+#[test]
+fn regression_a_glossed_firm_and_the_papers_own_name_are_not_read_as_sources() {
+    let text = "近日，权威市场调研机构欧睿国际（Euromonitor International）发布数据，海川在全球冰箱品牌中位列第一。";
+    assert_eq!(tag_text(find(text, Kind::Rank, "位列第一").scope.source).as_deref(), Some("欧睿国际"));
+    let text = "本报讯　据统计，海川面板的出货额首次跃居首位。同一报告显示，星河面板位列第二。";
+    assert_eq!(tag_text(find(text, Kind::Rank, "跃居首位").scope.source), None);
+    assert_eq!(tag_text(find(text, Kind::Rank, "位列第二").scope.source), None);
+}
