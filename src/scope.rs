@@ -274,6 +274,48 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 
+/// Whether the text before a name ends with a person's role and perhaps a first name ("NPD
+/// analyst Mat ", "research director "), so the name is a person's.
+fn is_person_by_role(before: &str) -> bool {
+    const ROLES: [&str; 14] = [
+        "analyst",
+        "analysts",
+        "economist",
+        "director",
+        "researcher",
+        "spokesperson",
+        "spokeswoman",
+        "spokesman",
+        "manager",
+        "president",
+        "executive",
+        "officer",
+        "chairman",
+        "founder",
+    ];
+    let mut words = before.split_whitespace().rev();
+    let Some(mut w) = words.next() else { return false };
+    // A first name between the role and the surname.
+    if w.starts_with(|c: char| c.is_ascii_uppercase()) && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        match words.next() {
+            Some(prev) => w = prev,
+            None => return false,
+        }
+    }
+    let w = w.trim_end_matches(',').to_ascii_lowercase();
+    ROLES.contains(&w.as_str())
+}
+
+/// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
+/// analyst Mat Piscatella. … Piscatella said").
+fn named_person(text: &str, name: &str) -> bool {
+    name.len() >= 3
+        && !name.contains(' ')
+        && text
+            .match_indices(name)
+            .any(|(i, _)| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
+}
+
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
 /// vendors") rather than the market's place.
 fn is_nationality(place: &str, after: &str) -> bool {
@@ -562,12 +604,15 @@ impl<'a> ScopeFinder<'a> {
                     continue;
                 }
                 // "Delta reported", "Samsung says": a company speaking is not a measurer,
-                // unless the name is also a known source.
+                // unless the name is also a known source. "NPD analyst Mat Piscatella": a person
+                // named by a role speaks for the firm before it, which is the source.
                 if field == ScopeField::Source
                     && p.role == ScopeRole::Value
                     && id.is_none()
                     && p.tag_id.is_none()
-                    && inside.iter().any(|h| h.category == LexiconCategory::Org && major(h))
+                    && (inside.iter().any(|h| h.category == LexiconCategory::Org && major(h))
+                        || is_person_by_role(&text[range.start..r.start])
+                        || named_person(text, &text[r.clone()]))
                 {
                     continue;
                 }

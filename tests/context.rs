@@ -387,3 +387,16 @@ fn regression_a_glossed_firm_and_the_papers_own_name_are_not_read_as_sources() {
     assert_eq!(tag_text(find(text, Kind::Rank, "跃居首位").scope.source), None);
     assert_eq!(tag_text(find(text, Kind::Rank, "位列第二").scope.source), None);
 }
+
+/// "according to Circana analyst Mat Pellow … Pellow said": a person named by a role speaks
+/// for the firm, which is the source, in that sentence and wherever the person is named again.
+#[test]
+fn regression_a_person_named_by_role_is_not_the_source() {
+    let text = "The Orbit 5 finished first in dollar sales for September, according to Circana analyst \
+                Mat Pellow.\n\nFor the year so far, Pellow said, the Orbit 5 is the best-selling console \
+                in dollars.";
+    let c = find(text, Kind::Rank, "finished first");
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("Circana"));
+    let c = find(text, Kind::Superlative, "best-selling");
+    assert_ne!(tag_text(c.scope.source).as_deref(), Some("Pellow"));
+}
