@@ -551,6 +551,14 @@ impl<'a> SubjectFinder<'a> {
                 return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
             }
         }
+        // "The largest U.S. lender remains Harbor Trust", "Second place went to Aurel": a claim
+        // opening its clause names its holder after the verb.
+        if !chinese
+            && ["", "the"].iter().any(|w| lead.trim().eq_ignore_ascii_case(w))
+            && let Some(r) = self.inverted_holder(claim.end, sentence.end)
+        {
+            return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
+        }
         // "All other vendors together accounted for the remaining 3%": the rest of the market;
         // "…, while all other platforms took the remaining 8.9%" too.
         let opening = lead.trim_start();
@@ -647,6 +655,23 @@ impl<'a> SubjectFinder<'a> {
             return Some(SubjectDraft { range: start..start + trimmed.len(), id: None, via: Via::Sentence });
         }
         None
+    }
+
+    /// The name after "remains", "is", "went to" that follows a claim's noun phrase.
+    fn inverted_holder(&self, from: usize, to: usize) -> Option<Range<usize>> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let re = RE.get_or_init(|| {
+            Regex::new(r"^(?:\s+[a-z][\w-]*){0,3}?\s+(?:remains|remained|is|was|went\s+to|goes\s+to|belongs\s+to|belonged\s+to)\s+")
+                .expect("static regex")
+        });
+        let after = &self.text[from..to];
+        let m = re.find(after)?;
+        let rest = from + m.end();
+        let name = en_name().find(&self.text[rest..to]).filter(|n| n.start() == 0)?;
+        let r = rest..rest + name.end();
+        let trimmed = trim_en_name(&self.text[r.clone()])?;
+        let start = r.start + self.text[r.clone()].find(trimmed)?;
+        Some(start..start + trimmed.len())
     }
 
     /// A name in capitals opening a title: the brand an ad's headline shouts.

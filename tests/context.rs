@@ -400,3 +400,13 @@ fn regression_a_person_named_by_role_is_not_the_source() {
     let c = find(text, Kind::Superlative, "best-selling");
     assert_ne!(tag_text(c.scope.source).as_deref(), Some("Pellow"));
 }
+
+/// "The largest U.S. lender remains Harbor Trust", "Second place went to Aurel": a claim that
+/// opens its clause names its holder after the verb.
+#[test]
+fn regression_a_holder_named_after_the_verb_holds_the_claim() {
+    let text = "Lumen led in loan counts. By deposits, the largest U.S. lender remains Harbor Trust, \
+                according to the FDIC. Second place went to Aurel Bank.";
+    assert_eq!(subject_text(text, Kind::Superlative, "largest").as_deref(), Some("Harbor Trust"));
+    assert_eq!(subject_text(text, Kind::Rank, "Second place").as_deref(), Some("Aurel Bank"));
+}
