@@ -713,8 +713,22 @@ impl<'a> SubjectFinder<'a> {
             return None;
         }
         let after = at + marker.1;
-        let k = if claim.start <= after { 0 } else { item.find_iter(&self.text[after..claim.start]).count() };
-        names.get(k).copied()
+        if claim.start <= after {
+            return names.first().copied();
+        }
+        // Count the items of the claim's own kind: "分别以12.5%、9.7%和6.2%的份额排名第三至第五"
+        // gives ranks to the names in order, whatever shares came before them.
+        let rank = self.text[claim.clone()].contains('第');
+        let before: Vec<regex::Match> =
+            item.find_iter(&self.text[after..claim.start]).filter(|m| m.as_str().starts_with('第') == rank).collect();
+        // "第三至第五": the end of a range of places is the last name's.
+        let range_end = before
+            .last()
+            .is_some_and(|m| ["至", "到", "-", "—", "~"].contains(&self.text[after + m.end()..claim.start].trim()));
+        if range_end {
+            return names.last().copied();
+        }
+        names.get(before.len()).copied()
     }
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {

@@ -62,6 +62,15 @@ fn regression_a_list_of_ranks_is_one_claim_each() {
         let ranks: Vec<f64> = scan(text).into_iter().filter(|c| c.kind == Kind::Rank).filter_map(|c| c.value).collect();
         assert_eq!(ranks, want, "{text}");
     }
+    // "分别以…的份额排名第三至第五": the places go to the names in order, the range's end to
+    // the last name.
+    let text = "小米、荣耀和联想分别以12.5%、9.7%和6.2%的份额排名第三至第五。";
+    let holders: Vec<(f64, String)> = scan(text)
+        .into_iter()
+        .filter(|c| c.kind == Kind::Rank)
+        .map(|c| (c.value.unwrap_or(0.0), c.subject.map(|s| s.text).unwrap_or_default()))
+        .collect();
+    assert_eq!(holders, vec![(3.0, "小米".to_string()), (5.0, "联想".to_string())]);
     let ranks = scan("第一，扩大产能；第二，加大研发投入。该企业与第三名的差距缩小。");
     assert!(ranks.iter().all(|c| c.kind != Kind::Rank), "{ranks:?}");
 }
