@@ -278,6 +278,9 @@ impl Lexicons {
             for (k, (ac, owners)) in self.others.iter().enumerate().filter_map(|(k, x)| Some((k, x.as_ref()?))) {
                 for m in ac.find_overlapping_iter(hay) {
                     let (s, e) = (range.start + m.start(), range.start + m.end());
+                    if counted_firms(text, s) {
+                        continue;
+                    }
                     seen[k].push((s, e, owners[m.pattern().as_usize()]));
                 }
             }
@@ -335,6 +338,15 @@ impl<'a> Lexicon<'a> {
     }
 }
 
+/// "47家电池企业", "多家电商": 家 after a number counts firms, so no 家电 (appliances) starts there.
+fn counted_firms(text: &str, start: usize) -> bool {
+    text[start..].starts_with('家')
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千几多数０１２３４５６７８９".contains(c))
+}
+
 /// An English name in its other number: "drugs" → "drug", "game console" → "game consoles".
 /// Only the lower-case last word (four letters or more) of a name of several words is changed; words whose plural is not
 /// theirs plus "s" ("news", "analytics", "glass") are left as they are.
@@ -383,6 +395,24 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_a_count_of_firms_is_no_appliance_market() {
+        let entries = vec![Entry {
+            id: "market.appliances".into(),
+            category: LexiconCategory::Market,
+            aliases: vec!["家电".into()],
+            parent: None,
+            case_sensitive: None,
+            path: String::new(),
+            line: 0,
+        }];
+        let lex = Lexicons::build(&entries);
+        for (text, want) in [("国内有47家电池企业", 0), ("多家电商平台", 0), ("家电市场", 1), ("白色家电", 1)]
+        {
+            assert_eq!(lex.find(text, 0..text.len()).len(), want, "{text}");
+        }
+    }
 
     #[test]
     fn a_market_alias_stands_in_its_other_number() {
