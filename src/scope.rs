@@ -271,6 +271,25 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         "引领", "主导",
     ];
     let zh_verb = field == ScopeField::Market && ZH_VERBS.iter().any(|v| t.ends_with(v));
+    // "大部分市场份额", "主要市场", "保持行业领先", "但海外市场": a quantity, a verb or a
+    // conjunction before 市场/行业 names no market.
+    const ZH_NOT_MARKET: [&str; 14] = [
+        "大部分",
+        "大多数",
+        "部分",
+        "主要",
+        "保持",
+        "依托",
+        "继续",
+        "但",
+        "而",
+        "哪个",
+        "各个",
+        "整个",
+        "其他",
+        "其余",
+    ];
+    let zh_verb = zh_verb || field == ScopeField::Market && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 

@@ -410,3 +410,14 @@ fn regression_a_holder_named_after_the_verb_holds_the_claim() {
     assert_eq!(subject_text(text, Kind::Superlative, "largest").as_deref(), Some("Harbor Trust"));
     assert_eq!(subject_text(text, Kind::Rank, "Second place").as_deref(), Some("Aurel Bank"));
 }
+
+/// "头部品牌占据大部分市场份额", "继续保持行业领先", "但海外市场": a quantity, a verb or a
+/// conjunction before 市场/行业 names no market.
+#[test]
+fn regression_zh_quantities_and_verbs_before_market_name_none() {
+    let text = "据奥维云网数据，洗衣机头部品牌占据大部分市场份额。海川表示将继续保持行业领先。";
+    let c = find(text, Kind::Share, "大部分");
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("大部分"));
+    let c = find(text, Kind::Superlative, "领先");
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("保持"));
+}
