@@ -293,36 +293,16 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 
-/// Whether the text before a name ends with a person's role and perhaps a first name ("NPD
+/// Whether the text before a name ends with a person's title and perhaps a first name ("NPD
 /// analyst Mat ", "research director "), so the name is a person's.
 fn is_person_by_role(before: &str) -> bool {
-    const ROLES: [&str; 14] = [
-        "analyst",
-        "analysts",
-        "economist",
-        "director",
-        "researcher",
-        "spokesperson",
-        "spokeswoman",
-        "spokesman",
-        "manager",
-        "president",
-        "executive",
-        "officer",
-        "chairman",
-        "founder",
-    ];
-    let mut words = before.split_whitespace().rev();
-    let Some(mut w) = words.next() else { return false };
-    // A first name between the role and the surname.
-    if w.starts_with(|c: char| c.is_ascii_uppercase()) && w.bytes().all(|b| b.is_ascii_alphabetic()) {
-        match words.next() {
-            Some(prev) => w = prev,
-            None => return false,
-        }
-    }
-    let w = w.trim_end_matches(',').to_ascii_lowercase();
-    ROLES.contains(&w.as_str())
+    let head = before.trim_end();
+    // A first name between the title and the surname.
+    let first = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let is_first_name =
+        first.starts_with(|c: char| c.is_ascii_uppercase()) && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let head = if is_first_name { &head[..head.len() - first.len()] } else { head };
+    crate::subject::is_titled_person(head)
 }
 
 /// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
@@ -805,60 +785,23 @@ impl<'a> ScopeFinder<'a> {
                         } else {
                             distance(&f.range, &c.span)
                         };
-                        let role = f.role;
-                        // "…since November 2018, when the PS4 last held the No. 1 spot": the
-                        // clause hung on a period is of that time.
-                        let hung = s == c.sentence && f.range.end <= c.span.start && {
-                            let gap = text[f.range.end..c.span.start].trim_start();
-                            let gap = gap.strip_prefix(',').or_else(|| gap.strip_prefix('，')).unwrap_or("");
-                            let rest = gap.trim_start();
-                            (rest.starts_with("when ") || rest.starts_with("当时"))
-                                && !rest.contains([',', '，', ';', '；'])
-                        };
-                        let role = if hung { crate::periods::Role::Own } else { role };
+                        // In its own sentence, a comparison's time may still be the claim's.
+                        let own = s == c.sentence && f.role != crate::periods::Role::Own;
+                        let role =
+                            if own && hung_on(text, &f.range, &c.span) { crate::periods::Role::Own } else { f.role };
                         // "早在2017年就已登上首位" dates that clause, not the claims around it.
                         if role == crate::periods::Role::Aside
                             && !(s == c.sentence && f.range.start >= clause.start && f.range.end <= clause.end)
                         {
                             continue;
                         }
-                        // "较2019年的23.9%": the comparison's time is the time of its own figure.
-                        let own_figure = s == c.sentence
-                            && f.range.end <= c.span.start
-                            && text[f.range.end..c.span.start].trim().chars().count() <= 2
-                            && !text[f.range.end..c.span.start].contains([',', '，', ';', '；']);
-                        // "up from 67.6% in the previous quarter", "…79% a year earlier": the
-                        // time a compared figure is given for is that figure's own.
-                        let follows = s == c.sentence && f.range.start >= c.span.end && {
-                            let gap = text[c.span.end..f.range.start].trim().to_ascii_lowercase();
-                            [
-                                "",
-                                "a",
-                                "the",
-                                "in",
-                                "in the",
-                                "during",
-                                "during the",
-                                "for",
-                                "for the",
-                                "at",
-                                "at the",
-                                "as of",
-                            ]
-                            .contains(&gap.as_str())
-                        };
-                        // "A year earlier, Sonicast had led with 33.1%": the figures of a
-                        // sentence that opens with an earlier time are of that time.
-                        let earlier = follows
-                            || s == c.sentence && crate::periods::is_shifted(&text[f.range.clone()]) && {
-                                let head = text[layout.sentences[s].range.start..f.range.start].trim();
-                                ["", "a", "an", "the"].iter().any(|w| head.eq_ignore_ascii_case(w))
-                            };
+                        let compared = role == crate::periods::Role::Pointer
+                            && !(own && given_for(text, layout.sentences[s].range.start, &f.range, &c.span));
                         let slot = if claimed {
                             &mut fallback
                         } else if f.vague {
                             &mut vague
-                        } else if role == crate::periods::Role::Pointer && !own_figure && !earlier {
+                        } else if compared {
                             &mut pointer
                         } else {
                             &mut best
@@ -973,6 +916,37 @@ fn is_title_case(sentence: &str) -> bool {
 fn is_gloss(text: &str, prev: &LexMatch, m: &LexMatch) -> bool {
     let gap = text.get(prev.range.end..m.range.start).unwrap_or("").trim();
     prev.entry == m.entry && (gap == "(" || gap == "（") && text[m.range.end..].trim_start().starts_with([')', '）'])
+}
+
+/// "…since November 2018, when the PS4 last held the No. 1 spot": the clause hung on a period
+/// is of that time.
+fn hung_on(text: &str, period: &Range<usize>, claim: &Range<usize>) -> bool {
+    period.end <= claim.start && {
+        let gap = text[period.end..claim.start].trim_start();
+        let rest = gap.strip_prefix(',').or_else(|| gap.strip_prefix('，')).unwrap_or("").trim_start();
+        (rest.starts_with("when ") || rest.starts_with("当时")) && !rest.contains([',', '，', ';', '；'])
+    }
+}
+
+/// Whether a compared or earlier time in the claim's sentence is the time its figure is given
+/// for: "较2019年的23.9%", "up from 67.6% in the previous quarter", "79% a year earlier", "A year
+/// earlier, Sonicast had led with 33.1%".
+fn given_for(text: &str, sentence_start: usize, period: &Range<usize>, claim: &Range<usize>) -> bool {
+    let before = period.end <= claim.start && {
+        let gap = &text[period.end..claim.start];
+        gap.trim().chars().count() <= 2 && !gap.contains([',', '，', ';', '；'])
+    };
+    const JOINS: [&str; 12] =
+        ["", "a", "the", "in", "in the", "during", "during the", "for", "for the", "at", "at the", "as of"];
+    let after = period.start >= claim.end && {
+        let gap = text[claim.end..period.start].trim();
+        JOINS.iter().any(|j| gap.eq_ignore_ascii_case(j))
+    };
+    let opens = crate::periods::is_shifted(&text[period.clone()]) && {
+        let head = text[sentence_start..period.start].trim();
+        ["", "a", "an", "the"].iter().any(|w| head.eq_ignore_ascii_case(w))
+    };
+    before || after || opens
 }
 
 /// Whether `r` is in the "of …" phrase right after a share ("31% of all TV time").

@@ -939,10 +939,10 @@ fn is_place_object(before: &str) -> bool {
     PLACES.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
-/// "Its chief executive, Mara Lindqvist, told reporters…": a person named by a title speaks
-/// for a firm; she holds no share.
-fn is_titled_person(before: &str) -> bool {
-    const TITLES: [&str; 16] = [
+/// "Its chief executive, Mara Lindqvist, told reporters…", "NPD analyst Mat Piscatella": a
+/// person named by a title speaks for a firm; she holds no share and measures nothing.
+pub(crate) fn is_titled_person(before: &str) -> bool {
+    const TITLES: [&str; 20] = [
         "chief executive",
         "chief executive officer",
         "ceo",
@@ -954,9 +954,13 @@ fn is_titled_person(before: &str) -> bool {
         "spokesman",
         "spokeswoman",
         "analyst",
+        "analysts",
+        "economist",
+        "researcher",
         "founder",
         "director",
         "manager",
+        "executive",
         "officer",
         "head",
     ];

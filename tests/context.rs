@@ -322,12 +322,8 @@ fn regression_a_metric_inside_a_name_an_argued_claim_and_a_compared_year() {
     assert_eq!(tag_text(c.scope.metric).as_deref(), Some("tonne-kilometres"));
     let c = find(text, Kind::Superlative, "largest");
     assert_eq!(tag_text(c.scope.source), None);
-    value_of("Analysts expect Northline to hold roughly two-fifths of the container market through 2027.", 40.0);
-}
-
-fn value_of(text: &str, want: f64) {
-    let claims = scan(text);
-    assert!(claims.iter().any(|c| c.kind == Kind::Share && c.value == Some(want)), "{text}: {claims:?}");
+    let forecast = "Analysts expect Northline to hold roughly two-fifths of the container market through 2027.";
+    assert_eq!(find(forecast, Kind::Share, "two-fifths").value, Some(40.0));
 }
 
 /// A Chinese ad: a rating (全网好评率高达99%) is no share, a brand that names its market
