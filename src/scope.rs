@@ -293,28 +293,6 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 
-/// Whether the text before a name ends with a person's title and perhaps a first name ("NPD
-/// analyst Mat ", "research director "), so the name is a person's.
-fn is_person_by_role(before: &str) -> bool {
-    let head = before.trim_end();
-    // A first name between the title and the surname.
-    let first = head.rsplit(char::is_whitespace).next().unwrap_or("");
-    let is_first_name =
-        first.starts_with(|c: char| c.is_ascii_uppercase()) && first.bytes().all(|b| b.is_ascii_alphabetic());
-    let head = if is_first_name { &head[..head.len() - first.len()] } else { head };
-    crate::subject::is_titled_person(head)
-}
-
-/// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
-/// analyst Mat Piscatella. … Piscatella said").
-fn named_person(text: &str, name: &str) -> bool {
-    name.len() >= 3
-        && !name.contains(' ')
-        && text
-            .match_indices(name)
-            .any(|(i, _)| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
-}
-
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
 /// vendors") rather than the market's place.
 fn is_nationality(place: &str, after: &str) -> bool {
@@ -592,12 +570,14 @@ impl<'a> ScopeFinder<'a> {
                     let cat = category(field);
                     inside.iter().find(|h| h.category == cat && major(h) && !segment).map(|h| lex.id(h.entry))
                 });
-                // "在西欧市场", "格力…市场": a place or a firm before 市场 is no market.
+                // "在西欧市场", "格力…市场": a place or a firm before 市场 is no market; nor is
+                // "European" in "the European market", which the place's name holds whole.
                 if field == ScopeField::Market
                     && p.tag_id.is_none()
-                    && inside.iter().any(|h| {
+                    && hits.iter().any(|h| {
                         matches!(h.category, LexiconCategory::Geo | LexiconCategory::Org)
-                            && h.range.len() * 10 >= r.len() * 8
+                            && (h.range.start >= r.start && h.range.end <= r.end && h.range.len() * 10 >= r.len() * 8
+                                || h.range.start <= r.start && r.end <= h.range.end)
                     })
                 {
                     continue;
@@ -610,8 +590,8 @@ impl<'a> ScopeFinder<'a> {
                     && id.is_none()
                     && p.tag_id.is_none()
                     && (inside.iter().any(|h| h.category == LexiconCategory::Org && major(h))
-                        || is_person_by_role(&text[range.start..r.start])
-                        || named_person(text, &text[r.clone()]))
+                        || crate::subject::is_person_by_role(&text[range.start..r.start])
+                        || crate::subject::named_person(text, &text[r.clone()]))
                 {
                     continue;
                 }
@@ -649,6 +629,11 @@ impl<'a> ScopeFinder<'a> {
                 &text[f.range.clone()],
                 &text[f.range.end..range.end],
             );
+            // "FRANKFURT, March 4, 2026 — Veltra became … in 2025": the date a story was filed
+            // dates a claim only when nothing else does.
+            if f.range.start < dated {
+                f.role = crate::periods::Role::Pointer;
+            }
         }
         // "2012—2023年" is one period, not a year inside a range.
         let all = out.clone();

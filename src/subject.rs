@@ -248,7 +248,9 @@ const EN_PRONOUNS: &[&str] = &[
 
 /// Words that point back at a holder named before: pronouns and definite descriptions ("The
 /// company accounted for 8.1%").
-const DEFINITE_REFERENCES: [&str; 22] = [
+const DEFINITE_REFERENCES: [&str; 24] = [
+    "we",
+    "our",
     "it",
     "its",
     "itself",
@@ -273,6 +275,10 @@ const DEFINITE_REFERENCES: [&str; 22] = [
     "the manufacturer",
 ];
 
+/// Words a Chinese clause opens with when it goes on about the sentence's topic.
+const ZH_PREDICATES: [&str; 14] =
+    ["是", "为", "成为", "已成为", "已是", "位居", "位列", "稳居", "连续", "蝉联", "也是", "还是", "仍是", "一直是"];
+
 const ZH_PRONOUNS: &[&str] = &["本公司", "该公司", "公司", "我们", "我司", "本集团", "集团", "该品牌", "其", "我们的"];
 
 /// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
@@ -280,7 +286,7 @@ fn zh_boundary() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"自称|宣称|声称|号称|表示|称|公布|宣布|发布|公佈|宣佈|發佈|以|在|被|完成|从|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|首度|再度|率先|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
+            r"自称|宣称|声称|号称|表示|成立|创立|创办|始创|创建|总部|称|公布|宣布|发布|公佈|宣佈|發佈|以|在|被|完成|从|的|为|占|按|凭借|凭|连续|蝉联|继续|仍|已|再次|首次|首度|再度|率先|稳居|位居|位列|位于|排名|排在|排第|名列|居|跃居|升至|降至|成为|是|拿下|获得|夺得|夺回|实现|达到|达|则|也|还|和|与|及|、|\d|[０-９]|全球|中国|国内|全国|市场|份额|销量|出货|收入|营收|今年|去年|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|同比|环比|共|合计|分别|均|都|将|于|已经|正|就|一直|持续|保持|领跑|领先|遥遥|稳|包揽|跻身|进入|入围|次之|居次|超越|超过|高于|落后",
         )
         .expect("static regex")
     })
@@ -333,6 +339,21 @@ fn en_name() -> &'static Regex {
         Regex::new(&format!(r"{word}(?:\s+(?:of\s+|&\s+|de\s+)?(?:{word}|\d+\b))*")).expect("static regex")
     })
 }
+
+/// ", chief executive of Veltra" after a person's name: the firm they speak for.
+fn employer_after() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"^,\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){{0,2}}?(?i:chief\s+executive(?:\s+officer)?|ceo|president|chairman|chairwoman|founder|head|director|spokesperson|spokesman|spokeswoman|analyst|economist|manager)\s+(?:of|at)\s+({})",
+            en_name().as_str()
+        ))
+        .expect("static regex")
+    })
+}
+
+/// Words that report speech: a sentence without one quotes nobody.
+const SPEECH: [&str; 7] = ["said", "says", "told", "added", "noted", "stated", "according to"];
 
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -475,6 +496,55 @@ impl<'a> SubjectFinder<'a> {
         Some(self.named(r))
     }
 
+    /// The firm a person quoted in sentence `s` speaks for, from where the text introduces
+    /// them by role ("Veltra chief executive Jonas Brecht said", "said Jonas Brecht, chief
+    /// executive of Veltra"): the "we" of their words and "the company" they speak of.
+    pub fn speaker_firm(&self, s: usize, word: &Range<usize>) -> Option<SubjectDraft> {
+        let w = self.text[word.clone()].to_ascii_lowercase();
+        if !["we", "our", "the company", "the firm", "the group"].contains(&w.as_str()) {
+            return None;
+        }
+        let sentence = self.layout.sentences[s].range.clone();
+        let hay = &self.text[sentence.clone()];
+        if !SPEECH.iter().any(|v| hay.contains(v)) {
+            return None;
+        }
+        en_name().find_iter(hay).find_map(|m| {
+            let surname = m.as_str().rsplit(' ').next()?;
+            let firm = self.employer(surname)?;
+            let sources = self.lex.get(LexiconCategory::Source);
+            (!self.is_scope_word(&firm) && sources.find(self.text, firm.clone()).is_empty()).then(|| self.named(firm))
+        })
+    }
+
+    /// Where the text names the firm of the person called `surname`: before their title
+    /// ("Veltra chief executive Jonas Brecht", "Veltra's CEO, Jonas Brecht") or after it
+    /// ("Jonas Brecht, chief executive of Veltra").
+    fn employer(&self, surname: &str) -> Option<Range<usize>> {
+        if surname.len() < 3 || !surname.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        self.text.match_indices(surname).find_map(|(i, _)| {
+            let end = i + surname.len();
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                return None;
+            }
+            let from = self.text.floor_char_boundary(i.saturating_sub(80));
+            let head = without_first_name(&self.text[from..i]);
+            if let Some(rest) = without_title(head) {
+                let rest = rest.trim_end();
+                let rest = rest.strip_suffix("'s").or_else(|| rest.strip_suffix("’s")).unwrap_or(rest);
+                let m = en_name().find_iter(rest).last().filter(|m| m.end() == rest.len())?;
+                let name = trim_en_name(m.as_str()).filter(|n| m.as_str().ends_with(n))?;
+                return Some(from + m.end() - name.len()..from + m.end());
+            }
+            let m = employer_after().captures(&self.text[end..])?.get(1)?;
+            let name = trim_en_name(m.as_str()).filter(|n| m.as_str().starts_with(n))?;
+            Some(end + m.start()..end + m.start() + name.len())
+        })
+    }
+
     /// The last third-person pronoun of sentence `s` before `at` ("its", "it", "they").
     pub fn pronoun_before(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let sentence = self.layout.sentences[s].range.clone();
@@ -597,6 +667,38 @@ impl<'a> SubjectFinder<'a> {
         };
         if let Some(r) = guess {
             return Some(self.named(r));
+        }
+        // "悦然电器成立于2003年，是国内领先的热水器制造商": a clause opening with its predicate
+        // is about the sentence's topic.
+        if chinese
+            && clause.start > sentence.start
+            && ZH_PREDICATES.iter().any(|p| self.text[clause.start..claim.start].trim_start().starts_with(p))
+        {
+            // The nearest clause before that names someone: "根据IDC报告，鼎曜…达31.2%，连续六季
+            // 位居第一" is about 鼎曜, not the report.
+            let mut end = clause.start;
+            for _ in 0..2 {
+                let head = &self.text[sentence.start..end];
+                let cut = head.trim_end_matches(['，', ',', '；', ';', '：', ':']);
+                let start = cut
+                    .rfind(['，', ',', '；', ';', '：', ':'])
+                    .map_or(0, |i| i + cut[i..].chars().next().map_or(1, char::len_utf8));
+                let part = sentence.start + start..sentence.start + cut.len();
+                let topic = orgs.iter().find(|o| {
+                    o.start >= part.start && o.end <= part.end && self.text[part.start..o.start].trim().is_empty()
+                });
+                // A clause opening with a time or a figure ("2024年组件出货量约92GW") describes;
+                // only a name opening its clause is the topic.
+                let lead = part.start + (self.text[part.clone()].len() - self.text[part.clone()].trim_start().len());
+                let chunk = self.zh_chunk(part.clone()).filter(|r| r.start == lead);
+                if let Some(r) = topic.cloned().or(chunk) {
+                    return Some(self.named(r));
+                }
+                if part.start == sentence.start {
+                    break;
+                }
+                end = part.start;
+            }
         }
         // "Disney's combined services, including Disney+ and Hulu, ranked third": a clause
         // that opens with its verb shares the sentence's subject, whatever it names between.
@@ -755,6 +857,7 @@ impl<'a> SubjectFinder<'a> {
                     && !self.describes(&cand)
                     && !is_place_object(&self.text[r.start..cand.start])
                     && !is_titled_person(&self.text[r.start..cand.start])
+                    && !named_person(self.text, &self.text[cand.clone()])
                     && !is_descriptor(&self.text[cand.clone()])
                 {
                     best = Some(cand);
@@ -824,7 +927,8 @@ impl<'a> SubjectFinder<'a> {
         let hay = &self.text[r.clone()];
         let opener = zh_openers().find(hay).map_or(0, |m| m.end());
         let rest = &hay[opener..];
-        let rest_trim = rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】#|｜-*".contains(c));
+        let rest_trim =
+            rest.trim_start_matches(|c: char| c.is_whitespace() || "“”\"'「」【】#|｜-*★☆•·▪◆■●".contains(c));
         let skip = opener + (rest.len() - rest_trim.len());
         let mut end = zh_boundary().find(rest_trim).map_or(rest_trim.len(), |m| m.start());
         // A model number stays with its letters: "极光X5", "Mate 60" is cut at the space.
@@ -848,17 +952,29 @@ impl<'a> SubjectFinder<'a> {
         }
         let start = r.start + skip;
         let cand = start..start + chunk.len();
-        // "即饮茶零售额位居第一": a metric phrase names what is counted, not who holds the place.
-        let ends_in_metric = self
-            .lex
-            .get(LexiconCategory::Metric)
-            .find(self.text, cand.clone())
-            .last()
-            .is_some_and(|m| m.range.end == cand.end);
-        if ends_in_metric
-            || self.is_scope_word(&cand)
-            || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司"
-        {
+        // "即饮茶零售额位居第一": a metric phrase names what is counted, not who holds the place;
+        // "悦然电器出口量位居行业前三" names the holder before it.
+        let metric = self.lex.get(LexiconCategory::Metric).find(self.text, cand.clone()).pop();
+        if let Some(m) = metric.filter(|m| m.range.end == cand.end) {
+            let head = cand.start..cand.start + self.text[cand.start..m.range.start].trim_end().len();
+            // Only a bare name is left: no market, place, source or channel in it ("线上渠道",
+            // "公司洗碗机线下", "根据IDC台湾个人电脑" are not holders).
+            let words = &self.text[head.clone()];
+            let scoped = self.lex.find(self.text, head.clone()).iter().any(|h| {
+                // "嵌入式洗碗机" ends in its market; "澜风电器" only holds 风电 inside a name.
+                h.category == LexiconCategory::Source
+                    || h.category != LexiconCategory::Org
+                        && (h.range.len() * 10 > head.len() * 6 || h.range.end == head.end)
+            });
+            let named = (2..=10).contains(&words.chars().count())
+                && !scoped
+                && !words.contains(|c: char| "：:，,。.；;（）()、".contains(c))
+                && !["线上", "线下", "渠道", "公司", "根据", "据", "按", "从", "在", "以"]
+                    .iter()
+                    .any(|w| words.contains(w));
+            return named.then_some(head);
+        }
+        if self.is_scope_word(&cand) || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司" {
             return None;
         }
         Some(cand)
@@ -942,6 +1058,12 @@ fn is_place_object(before: &str) -> bool {
 /// "Its chief executive, Mara Lindqvist, told reporters…", "NPD analyst Mat Piscatella": a
 /// person named by a title speaks for a firm; she holds no share and measures nothing.
 pub(crate) fn is_titled_person(before: &str) -> bool {
+    without_title(before).is_some()
+}
+
+/// The text before a person's title that `before` ends with ("Veltra chief executive" →
+/// "Veltra"), if it ends with one.
+fn without_title(before: &str) -> Option<&str> {
     const TITLES: [&str; 20] = [
         "chief executive",
         "chief executive officer",
@@ -964,8 +1086,45 @@ pub(crate) fn is_titled_person(before: &str) -> bool {
         "officer",
         "head",
     ];
-    let b = before.trim_end().trim_end_matches(',').trim_end().to_ascii_lowercase();
-    TITLES.iter().any(|t| b.ends_with(t) && b[..b.len() - t.len()].ends_with([' ', ',', '\n']) || b == *t)
+    let b = before.trim_end().trim_end_matches(',').trim_end();
+    let lower = b.to_ascii_lowercase();
+    // "market researcher Brightwave Analytics" is a firm that measures, not a person.
+    if lower.ends_with("market researcher") {
+        return None;
+    }
+    TITLES
+        .iter()
+        .filter(|t| {
+            lower.ends_with(*t)
+                && (lower.len() == t.len() || lower[..lower.len() - t.len()].ends_with([' ', ',', '\n']))
+        })
+        .map(|t| &b[..b.len() - t.len()])
+        .min_by_key(|head| head.len())
+}
+
+/// Whether the text before a name ends with a person's title and perhaps a first name ("NPD
+/// analyst Mat ", "research director "), so the name is a person's.
+pub(crate) fn is_person_by_role(before: &str) -> bool {
+    is_titled_person(without_first_name(before))
+}
+
+/// "Veltra chief executive Jonas " → "Veltra chief executive".
+fn without_first_name(before: &str) -> &str {
+    let head = before.trim_end();
+    let first = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let is_first_name =
+        first.starts_with(|c: char| c.is_ascii_uppercase()) && first.bytes().all(|b| b.is_ascii_alphabetic());
+    if is_first_name { &head[..head.len() - first.len()] } else { head }
+}
+
+/// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
+/// analyst Mat Piscatella. … Piscatella said").
+pub(crate) fn named_person(text: &str, name: &str) -> bool {
+    name.len() >= 3
+        && !name.contains(' ')
+        && text
+            .match_indices(name)
+            .any(|(i, _)| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
@@ -987,7 +1146,7 @@ fn is_period_token(w: &str) -> bool {
 }
 
 /// Verbs a headline capitalises.
-const HEADLINE_VERBS: [&str; 24] = [
+const HEADLINE_VERBS: &[&str] = &[
     "Named",
     "Ranked",
     "Rated",
@@ -1012,6 +1171,30 @@ const HEADLINE_VERBS: [&str; 24] = [
     "Says",
     "Extends",
     "Regains",
+    "Overtakes",
+    "Overtook",
+    "Passes",
+    "Beats",
+    "Surpasses",
+    "Unseats",
+    "Dethrones",
+    "Ousts",
+    "Displaces",
+    "Outsells",
+    "Outpaces",
+    "Retakes",
+    "Secures",
+    "Dominates",
+    "Stays",
+    "Slips",
+    "Drops",
+    "Falls",
+    "Loses",
+    "Cedes",
+    "Climbs",
+    "Rises",
+    "Jumps",
+    "Returns",
 ];
 
 fn trim_en_name(name: &str) -> Option<&str> {

@@ -417,3 +417,80 @@ fn regression_zh_quantities_and_verbs_before_market_name_none() {
     let c = find(text, Kind::Superlative, "领先");
     assert_ne!(tag_text(c.scope.market).as_deref(), Some("保持"));
 }
+
+/// "OSLO, May 2, 2026 — Tarn became the largest … in 2025": the date a story was filed dates
+/// a claim only when the text gives no period of its own.
+#[test]
+fn regression_a_dateline_date_yields_to_the_period_the_text_states() {
+    let text = "OSLO, May 2, 2026 — Tarn became the largest seller of e-bikes by units in 2025, \
+                according to Pedalstat Research.";
+    let c = find(text, Kind::Superlative, "largest");
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("2025"));
+    let dated = "OSLO, May 2, 2026 — Tarn is the largest seller of e-bikes in Norway.";
+    assert_eq!(tag_text(find(dated, Kind::Superlative, "largest").scope.period).as_deref(), Some("May 2, 2026"));
+}
+
+/// "figures released by market researcher Pedalstat Analytics": a market researcher is a firm
+/// that measures, not a person named by a title.
+#[test]
+fn regression_a_market_researcher_is_the_source_not_a_person() {
+    let text = "Tarn led e-bike sales in 2025, according to figures released on Monday by market \
+                researcher Pedalstat Analytics.";
+    assert_eq!(source(text, Kind::Superlative, "led").as_deref(), Some("Pedalstat Analytics"));
+}
+
+/// "the Nordic market": a people's or region's adjective before "market" is its place; the
+/// market is still the one the context names.
+#[test]
+fn regression_a_place_adjective_before_market_is_no_market() {
+    let text = "Tarn sold 80,000 e-bikes, a 21% share of the European market.";
+    let c = find(text, Kind::Share, "21%");
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("European"));
+    assert_eq!(tag_text(c.scope.geography).as_deref(), Some("European market"));
+}
+
+/// "Tarn Overtakes Velo as …": a headline's verb ends the holder's name.
+#[test]
+fn regression_a_headline_verb_ends_the_holders_name() {
+    let text = "Tarn Overtakes Velo as Norway's Biggest E-Bike Seller\n\nTarn sold more e-bikes than anyone in 2025.";
+    assert_eq!(subject_text(text, Kind::Superlative, "Biggest").as_deref(), Some("Tarn"));
+}
+
+/// "'We are the number one…,' Tarn chief executive Ola Berg said", "Berg said the company…":
+/// the firm a speaker is introduced with is the "we" of their words and "the company" they
+/// speak of; the speaker holds nothing.
+#[test]
+fn regression_a_speakers_we_is_the_firm_they_speak_for() {
+    let text = "Tarn sold 80,000 e-bikes in 2025.\n\n\"We are now the number one e-bike brand in \
+                Norway,\" Tarn chief executive Ola Berg said. Berg said the company held the top \
+                spot in Oslo.";
+    assert_eq!(subject_text(text, Kind::Rank, "number one").as_deref(), Some("Tarn"));
+    assert_eq!(subject_text(text, Kind::Rank, "top spot").as_deref(), Some("Tarn"));
+    let after = "\"Our range is the biggest in the country,\" said Ola Berg, chief executive of \
+                 Tarn Cycles.";
+    assert_eq!(subject_text(after, Kind::Superlative, "biggest").as_deref(), Some("Tarn Cycles"));
+}
+
+/// "The Dutch group shipped 80,000 units, giving it a 21% share": a paragraph that opens by
+/// describing its holder continues the holder the paragraph before named.
+#[test]
+fn regression_a_paragraph_opening_with_a_description_keeps_the_last_holder() {
+    let text = "Tarn became Norway's largest e-bike seller in 2025.\n\n\
+                The Norwegian group shipped 80,000 units, giving it a 21% share of the market.";
+    assert_eq!(subject_text(text, Kind::Share, "21%").as_deref(), Some("Tarn"));
+}
+
+/// "悦然电器出口量位居行业前三", "悦然电器成立于2003年，是国内领先的…": the holder comes
+/// before its metric, and a clause opening with its predicate is about the sentence's topic.
+#[test]
+fn regression_zh_holder_before_a_metric_and_the_topic_of_a_predicate_clause() {
+    let text = "澜风电器出口量位居行业前三。";
+    assert_eq!(subject_text(text, Kind::Rank, "位居").as_deref(), Some("澜风电器"));
+    let text = "澜风电器成立于2001年，是国内领先的燃气灶制造商。";
+    assert_eq!(subject_text(text, Kind::Superlative, "领先").as_deref(), Some("澜风电器"));
+    // A clause of figures or a cited report is no topic.
+    let text = "根据IDC报告，澜风电器第二季度出货量份额达31.2%，连续六季位居第一。";
+    assert_eq!(subject_text(text, Kind::Rank, "位居第一").as_deref(), Some("澜风电器"));
+    let text = "即饮茶零售额位居第一。";
+    assert_eq!(subject_text(text, Kind::Rank, "位居第一"), None);
+}

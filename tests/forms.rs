@@ -492,3 +492,17 @@ fn regression_a_place_window_ends_on_a_character_boundary() {
 fn regression_two_tenths_is_a_share() {
     value("小鹏汽车在该细分市场的占有率已超过两成。", Kind::Share, "两成", Some(20.0));
 }
+
+/// Ad copy in capitals, a place's favourite, "was only fourth" and a bullet's "行业前三" are
+/// claims; "the favourite to win", 全国前三季度 are not.
+#[test]
+fn regression_capitals_favourites_hedged_ordinals_and_verbless_top_n() {
+    use claimscope::model::Kind;
+    let kinds = |t: &str| common::claims::scan(t).into_iter().map(|c| (c.kind, c.text)).collect::<Vec<_>>();
+    assert_eq!(kinds("TARN: THE UK'S MOST TRUSTED E-BIKE").len(), 1);
+    assert_eq!(kinds("Ride with Norway's favourite e-bike brand.")[0].0, Kind::Superlative);
+    assert!(kinds("Tarn is the favourite to win the tender.").is_empty());
+    assert_eq!(kinds("In Sweden, Tarn was only fourth.")[0], (Kind::Rank, "was only fourth".to_string()));
+    assert_eq!(kinds("★ 出口量行业前三")[0].0, Kind::Rank);
+    assert!(kinds("全国前三季度社会消费品零售总额增长4.5%。").is_empty());
+}
