@@ -132,6 +132,10 @@ impl Scanner {
             // sources elsewhere in the release do not measure them.
             let asserted =
                 !characterisation && (block >= boilerplate || in_speech(text, layout.blocks[block].range.clone(), c));
+            // A holder reporting its own position keeps the paragraph's period, not its measurer.
+            let self_report = !characterisation
+                && !asserted
+                && self_reported(text, &self.lex, layout.sentences[c.sentence].range.clone(), c, subject.as_ref());
             let reach = if characterisation {
                 Reach::Clause
             } else if asserted {
@@ -147,6 +151,19 @@ impl Scanner {
             } else {
                 (reach, resolved)
             };
+            if self_report {
+                // Its own internal data ("Based on internal sales data") still is its source.
+                if resolved
+                    .source
+                    .as_ref()
+                    .is_some_and(|t| t.via != Via::Sentence && t.id.as_deref() != Some("source.self"))
+                {
+                    resolved.source = None;
+                }
+                if resolved.vague_source.as_ref().is_some_and(|(_, via)| *via != Via::Sentence) {
+                    resolved.vague_source = None;
+                }
+            }
             // A measure the claim names itself ("best-selling") is what it counts when nothing
             // says more exactly ("in dollar sales", a paragraph about units sold).
             if let Some(r) = &c.metric
@@ -426,6 +443,39 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
 
 /// Whether a claim stands inside a quotation long enough to be someone's words rather than a
 /// term in quotes ("the \"first\"").
+/// "追觅方面在接受采访时称，公司…销量排名第一", "Veltra said it now held 17%": a holder
+/// reporting its own position asserts it; the measurer the article cites elsewhere does not
+/// stand behind it.
+fn self_reported(
+    text: &str,
+    lex: &Lexicons,
+    sentence: std::ops::Range<usize>,
+    c: &Candidate,
+    subject: Option<&SubjectDraft>,
+) -> bool {
+    // "claimed first place" reports what a firm took; "claims 46.8%" is what it says.
+    const VERBS: [&str; 9] = [" said ", " says ", " claims ", " told ", "称，", "表示，", "介绍，", "强调，", "透露，"];
+    let Some(subject) = subject.filter(|s| s.range.end <= c.span.start) else { return false };
+    let lead = &text[sentence.start..c.span.start];
+    let Some((at, _)) = VERBS.iter().filter_map(|v| lead.rfind(v).map(|i| (i, v))).max_by_key(|(i, _)| *i) else {
+        return false;
+    };
+    let speaker = &text[sentence.start..sentence.start + at];
+    // A measurer saying who leads ("Counterpoint said…", "IDC称") is the source, not a holder.
+    if !lex.get(LexiconCategory::Source).find(text, sentence.start..sentence.start + at).is_empty() {
+        return false;
+    }
+    let name = &text[subject.range.clone()];
+    // The speaker is the holder: named before the verb, or the claim's holder is a word such as
+    // 公司 standing for the speaker named before it.
+    let head: String = name.chars().take(2).collect();
+    let spoken_of = subject.range.start >= sentence.start + at
+        && (name.chars().any(crate::segments::is_cjk) || SubjectFinder::is_pronoun(name));
+    let refers = SubjectFinder::is_pronoun(name) || name.chars().count() >= 2 && speaker.contains(head.as_str());
+    (subject.range.end <= sentence.start + at && speaker.contains(name))
+        || (spoken_of && refers && !speaker.contains("据") && !speaker.contains("according"))
+}
+
 fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
     const SPEECH: usize = 40;
     // Someone is said to say it, just before or after the quotation; a slogan quoted in an

@@ -494,3 +494,25 @@ fn regression_zh_holder_before_a_metric_and_the_topic_of_a_predicate_clause() {
     let text = "即饮茶零售额位居第一。";
     assert_eq!(subject_text(text, Kind::Rank, "位居第一"), None);
 }
+
+/// "澜风方面称，公司…销量排名第一", "Tarn also claims 31% of…": a holder reporting its own
+/// position is its own source, whatever firm measured the figures around it; the paragraph's
+/// period still dates it.
+#[test]
+fn regression_a_holder_reporting_itself_takes_no_measurer_from_context() {
+    let text = "据洛图科技数据，2025年澜风扫地机器人零售量份额为21.3%，位居第一。\
+                澜风方面称，公司在欧洲多个国家的销量排名第一。";
+    let c = find(text, Kind::Rank, "排名第一");
+    assert_eq!(tag_text(c.scope.source), None);
+    assert!(c.flags.iter().any(|f| f.code == "no-source"), "{:?}", c.flags);
+    let en = "Tarn led Norway's e-bike market in 2024 with 24%, according to Pedalstat. Tarn also claims \
+              31% of the cargo-bike segment.";
+    let c = find(en, Kind::Share, "31%");
+    assert_eq!(tag_text(c.scope.source), None);
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("2024"));
+    // A measurer saying who leads is still the source.
+    let said = "Pedalstat said Tarn held 24% of the market in 2024.";
+    assert_eq!(source(said, Kind::Share, "24%").as_deref(), Some("Pedalstat"));
+    let known = "Tarn led in 2024, according to IDC. IDC said the company held 24% of the market.";
+    assert_eq!(source(known, Kind::Share, "24%").as_deref(), Some("IDC"));
+}
