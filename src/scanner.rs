@@ -454,7 +454,21 @@ fn self_reported(
     subject: Option<&SubjectDraft>,
 ) -> bool {
     // "claimed first place" reports what a firm took; "claims 46.8%" is what it says.
-    const VERBS: [&str; 9] = [" said ", " says ", " claims ", " told ", "称，", "表示，", "介绍，", "强调，", "透露，"];
+    const VERBS: [&str; 13] = [
+        " said ",
+        " says ",
+        " claims ",
+        " told ",
+        "称，",
+        "表示，",
+        "介绍，",
+        "强调，",
+        "透露，",
+        "自称",
+        "宣称",
+        "声称",
+        "号称",
+    ];
     let Some(subject) = subject.filter(|s| s.range.end <= c.span.start) else { return false };
     let lead = &text[sentence.start..c.span.start];
     let Some((at, _)) = VERBS.iter().filter_map(|v| lead.rfind(v).map(|i| (i, v))).max_by_key(|(i, _)| *i) else {

@@ -106,6 +106,13 @@ fn field_of(category: LexiconCategory) -> Option<ScopeField> {
 /// Words that open or close a captured name without being part of it ("the AI cloud market",
 /// "remains the market", "cent of the Chinese market").
 const NAME_EDGE_WORDS: &[&str] = &[
+    // A headline's verb before a firm: "…, Says Ardent Research".
+    "says",
+    "said",
+    "reports",
+    "finds",
+    "shows",
+    "per",
     "the",
     "a",
     "an",
@@ -257,6 +264,13 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     }
     let t = &text[s..e];
     let single_edge = NAME_EDGE_WORDS.contains(&t.to_ascii_lowercase().as_str());
+    // "the fastest-growing market", "the largest single market": a rank of a market names none.
+    const RANKED: [&str; 12] =
+        ["fastest", "largest", "biggest", "leading", "top", "best", "most", "second", "third", "key", "main", "only"];
+    let head = t.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    if field == ScopeField::Market && RANKED.contains(&head.as_str()) {
+        return None;
+    }
     // "今年上半年" is a period all the same.
     let zh_not_name = field != ScopeField::Period && ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
     // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
@@ -476,6 +490,16 @@ impl<'a> ScopeFinder<'a> {
                 // it, which is the one the document uses.
                 if field == ScopeField::Source && k > 0 && is_gloss(text, &hits[k - 1], m) {
                     glosses.push(m.range.clone());
+                    return None;
+                }
+                // "徐工汽车", "海川电器": an industry word joined to a firm's name ends the name.
+                if field == ScopeField::Market
+                    && k > 0
+                    && hits[k - 1].category == LexiconCategory::Org
+                    && hits[k - 1].range.end == m.range.start
+                    && ["汽车", "电器", "电子", "能源", "重工", "动力", "电气", "家电", "科技"]
+                        .contains(&&text[m.range.clone()])
+                {
                     return None;
                 }
                 // "中国品牌在前五名中占据三席", "Chinese brands": a nationality of the players, not

@@ -516,3 +516,21 @@ fn regression_a_holder_reporting_itself_takes_no_measurer_from_context() {
     let known = "Tarn led in 2024, according to IDC. IDC said the company held 24% of the market.";
     assert_eq!(source(known, Kind::Share, "24%").as_deref(), Some("IDC"));
 }
+
+/// "从1-9月累计来看" looks at a span of months (it starts nothing); "徐工汽车" ends its name in
+/// 汽车, no market; a brand that 自称 a title is its own source; "the fastest-growing market"
+/// ranks a market and names none; "…, Says Ardent Research" names the firm without the verb.
+#[test]
+fn regression_month_spans_names_ending_in_an_industry_self_titles_and_ranked_markets() {
+    let text = "据商车数据统计，今年9月新能源重卡销量2.1万辆。从1-9月累计来看，徐工汽车仍以15.6%的份额保持领先。";
+    let c = find(text, Kind::Share, "15.6%");
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("1-9月"));
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("汽车"));
+    let boast = "据商车数据统计，今年9月新能源重卡销量2.1万辆。某品牌在宣传中自称“新能源重卡销量冠军”。";
+    assert_eq!(tag_text(find(boast, Kind::Rank, "冠军").scope.source), None);
+    let en = "Smart Ring Shipments Rose 38% in Q2 2026, Says Ardent Research\n\nIn India, the \
+              fastest-growing market, local brands accounted for 68% of ring shipments in Q2 2026.";
+    let c = find(en, Kind::Share, "68%");
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("Ardent Research"));
+    assert_ne!(tag_text(c.scope.market).as_deref(), Some("fastest"));
+}
