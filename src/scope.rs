@@ -737,6 +737,15 @@ impl<'a> ScopeFinder<'a> {
         // fifth, the Guild said"): it attributes the claims before it only when nothing else
         // does.
         let mut fallback: Option<(usize, Found)> = None;
+        // A cell of a table reads the header of its own column first ("| Q2 2026 share | Q2
+        // 2025 share |"): the nearest header cell may head another column.
+        let in_table = |b: usize| {
+            let block = &layout.blocks[b];
+            block.group.filter(|_| matches!(block.kind, BlockKind::TableRow | BlockKind::Heading))
+        };
+        let column = |b: usize, at: usize| text[layout.blocks[b].range.start..at].matches('|').count();
+        let own_block = layout.sentences[c.sentence].block;
+        let own_column = in_table(own_block).map(|g| (g, column(own_block, c.span.start)));
         for field in ScopeField::ALL {
             // A market is what a claim is about even in a slogan, so it may always come from
             // context; the other fields only as far as the rule lets them.
@@ -793,6 +802,13 @@ impl<'a> ScopeFinder<'a> {
                             (k << 32) + f.range.start
                         } else {
                             distance(&f.range, &c.span)
+                        };
+                        let block = layout.sentences[s].block;
+                        let dist = match own_column {
+                            Some((g, col)) if block != own_block && in_table(block) == Some(g) => {
+                                if column(block, f.range.start) == col { dist } else { dist + (1 << 40) }
+                            }
+                            _ => dist,
                         };
                         // In its own sentence, a comparison's time may still be the claim's.
                         let own = s == c.sentence && f.role != crate::periods::Role::Own;

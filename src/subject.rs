@@ -317,7 +317,7 @@ fn top_group() -> &'static Regex {
 fn rest_group() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?i:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:[a-z-]+\s+){0,2}?(?:vendors|brands|players|companies|makers|manufacturers|firms|suppliers|providers|carriers|airlines|operators|rivals|competitors|oems|platforms|services|chains|banks|retailers)\b|others\b|the\s+rest\b(?:\s+of\s+the\s+(?:market|field|pack))?)|^(?:其他|其它|其余|剩余)[\p{Han}]{0,6}?(?:厂商|品牌|企业|玩家|公司|车企|机构)")
+        Regex::new(r"^(?i:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:[a-z-]+\s+){0,2}?(?:vendors|brands|players|companies|makers|manufacturers|firms|suppliers|providers|carriers|airlines|operators|rivals|competitors|oems|platforms|services|chains|banks|retailers)\b|others\b|the\s+rest\b(?:\s+of\s+the\s+(?:market|field|pack))?|(?:local|domestic|foreign|international|overseas|independent|smaller|small|major|chinese|japanese|korean|european|american|indian)\s+(?:brands|vendors|players|companies|makers|manufacturers|firms|suppliers|carriers|banks|retailers|rivals|oems|automakers|carmakers|chipmakers)\b)|^(?:其他|其它|其余|剩余)[\p{Han}]{0,6}?(?:厂商|品牌|企业|玩家|公司|车企|机构)")
             .expect("static regex")
     })
 }
@@ -631,7 +631,8 @@ impl<'a> SubjectFinder<'a> {
         }
         // "All other vendors together accounted for the remaining 3%": the rest of the market;
         // "…, while all other platforms took the remaining 8.9%" too.
-        let opening = lead.trim_start();
+        // A table row opens with its cell's bar: "| Others | 29% |".
+        let opening = lead.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
         let opening = ["while ", "and ", "whereas ", "with ", "but "]
             .iter()
             .find_map(|w| opening.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).map(|_| &opening[w.len()..]))

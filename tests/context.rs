@@ -534,3 +534,17 @@ fn regression_month_spans_names_ending_in_an_industry_self_titles_and_ranked_mar
     assert_eq!(tag_text(c.scope.source).as_deref(), Some("Ardent Research"));
     assert_ne!(tag_text(c.scope.market).as_deref(), Some("fastest"));
 }
+
+/// "| Tarn | 41% | 52% |" under "| Brand | 2025 share | 2024 share |": a cell reads the header
+/// of its own column, not the nearest header cell; "| Others | 29% |" and "local brands" hold
+/// the rest.
+#[test]
+fn regression_a_table_cell_reads_its_own_columns_header() {
+    let text = "E-bike sales by brand, Norway\n\n| Brand | 2025 share | 2024 share |\n|---|---|---|\n\
+                | Tarn | 41% | 52% |\n| Others | 29% | 25% |\n";
+    assert_eq!(tag_text(find(text, Kind::Share, "41%").scope.period).as_deref(), Some("2025"));
+    assert_eq!(tag_text(find(text, Kind::Share, "52%").scope.period).as_deref(), Some("2024"));
+    assert_eq!(subject_text(text, Kind::Share, "29%").as_deref(), Some("Others"));
+    let local = "In India, local brands accounted for 68% of ring shipments in 2025.";
+    assert_eq!(subject_text(local, Kind::Share, "68%").as_deref(), Some("local brands"));
+}
