@@ -291,7 +291,9 @@ impl Scanner {
         // "'We are now the number one…,' Veltra chief executive Jonas Brecht said": the firm
         // the speaker is introduced with.
         let word = if pronoun { subject.as_ref().map(|s| &s.range) } else { unnamed.as_ref() };
-        if let Some(firm) = word.and_then(|w| subjects.speaker_firm(c.sentence, w)) {
+        if (word.is_some() || subject.is_none())
+            && let Some(firm) = subjects.speaker_firm(c.sentence, word, &c.span)
+        {
             return Some(firm);
         }
         if subject.is_some() && !pronoun {

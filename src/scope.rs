@@ -303,7 +303,12 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         "其他",
         "其余",
     ];
-    let zh_verb = zh_verb || field == ScopeField::Market && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
+    // "国产品牌整体市场占有率": the players are not the market they play in.
+    // "企业级WLAN" is a segment all the same.
+    let players = field == ScopeField::Market
+        && (["品牌", "厂商", "玩家"].iter().any(|w| t.contains(w))
+            || t.contains("企业") && !["企业级", "企业用", "企业服务"].iter().any(|w| t.contains(w)));
+    let zh_verb = zh_verb || players || field == ScopeField::Market && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 
@@ -492,6 +497,10 @@ impl<'a> ScopeFinder<'a> {
                     glosses.push(m.range.clone());
                     return None;
                 }
+                // "our customers' trust": a possessive word is whose something is, not a count.
+                if field == ScopeField::Metric && text[m.range.end..].starts_with(['\'', '’']) {
+                    return None;
+                }
                 // "徐工汽车", "海川电器": an industry word joined to a firm's name ends the name.
                 if field == ScopeField::Market
                     && k > 0
@@ -645,6 +654,22 @@ impl<'a> ScopeFinder<'a> {
                 !matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
                     || !inside_name(text, &range, &f.range, f.field)
             });
+        }
+        // "the 2026 Commercial UAV Market Report published by Skyward Intelligence": a
+        // publication's title is not its publisher, when the sentence names the publisher.
+        let titled = |f: &Found| {
+            f.field == ScopeField::Source
+                && f.id.is_none()
+                && !f.vague
+                && (text[f.range.clone()].rsplit(' ').next().is_some_and(|w| TITLE_WORDS.contains(&w))
+                    || text[range.start..f.range.start].trim_end().rsplit(' ').next().is_some_and(|w| {
+                        w.len() == 4
+                            && (w.starts_with("19") || w.starts_with("20"))
+                            && w.bytes().all(|b| b.is_ascii_digit())
+                    }))
+        };
+        if out.iter().any(|f| f.field == ScopeField::Source && !f.vague && !titled(f)) {
+            out.retain(|f| !titled(f));
         }
         // A period's role depends on its sentence alone: read it once, not once per claim.
         for f in out.iter_mut().filter(|f| f.field == ScopeField::Period) {

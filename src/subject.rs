@@ -20,6 +20,10 @@ pub struct SubjectDraft {
 
 /// Words that open an English clause without naming anyone.
 const EN_STOP: &[&str] = &[
+    // A gerund opening a sentence: "Being recognized as the market leader…".
+    "being",
+    "having",
+    "becoming",
     // An ad's imperative opens its sentence capitalised: "Join the millions who trust…".
     "join",
     "discover",
@@ -336,7 +340,8 @@ fn en_name() -> &'static Regex {
     RE.get_or_init(|| {
         let word = r"(?:[A-Z][\w&+'’.-]*|[a-z]{1,3}[A-Z][\w+-]*|\d+[A-Z][\w-]*)";
         // Model numbers continue a name: "PlayStation 5", "Galaxy S24".
-        Regex::new(&format!(r"{word}(?:\s+(?:of\s+|&\s+|de\s+)?(?:{word}|\d+\b))*")).expect("static regex")
+        // A name stays on its line: "About Lumora Robotics\nLumora Robotics is…" is two.
+        Regex::new(&format!(r"{word}(?:[ \t]+(?:of[ \t]+|&[ \t]+|de[ \t]+)?(?:{word}|\d+\b))*")).expect("static regex")
     })
 }
 
@@ -345,7 +350,7 @@ fn employer_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"^,\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){{0,2}}?(?i:chief\s+executive(?:\s+officer)?|ceo|president|chairman|chairwoman|founder|head|director|spokesperson|spokesman|spokeswoman|analyst|economist|manager)\s+(?:of|at)\s+({})",
+            r"^,\s+(?:the\s+|its\s+)?(?:[a-z-]+\s+){{0,2}}?(?i:chief\s+executive(?:\s+officer)?|ceo|president|chairman|chairwoman|founder|head|director|spokesperson|spokesman|spokeswoman|manager)\s+(?:of|at)\s+({})",
             en_name().as_str()
         ))
         .expect("static regex")
@@ -358,7 +363,8 @@ const SPEECH: [&str; 7] = ["said", "says", "told", "added", "noted", "stated", "
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*[-–—]+\s*")
+        // "PALO ALTO, Calif., Feb. 10, 2027 /PRNewswire/ --": a state and a wire service may sit in it.
+        Regex::new(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?){0,2}\s*(?:/[A-Za-z .-]+/\s*)?[-–—]+\s*")
             .expect("static regex")
     })
 }
@@ -499,12 +505,22 @@ impl<'a> SubjectFinder<'a> {
     /// The firm a person quoted in sentence `s` speaks for, from where the text introduces
     /// them by role ("Veltra chief executive Jonas Brecht said", "said Jonas Brecht, chief
     /// executive of Veltra"): the "we" of their words and "the company" they speak of.
-    pub fn speaker_firm(&self, s: usize, word: &Range<usize>) -> Option<SubjectDraft> {
-        let w = self.text[word.clone()].to_ascii_lowercase();
-        if !["we", "our", "the company", "the firm", "the group"].contains(&w.as_str()) {
-            return None;
-        }
+    pub fn speaker_firm(&self, s: usize, word: Option<&Range<usize>>, claim: &Range<usize>) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
+        match word {
+            Some(word) => {
+                let w = self.text[word.clone()].to_ascii_lowercase();
+                if !["we", "our", "the company", "the firm", "the group"].contains(&w.as_str()) {
+                    return None;
+                }
+            }
+            // A claim in a quotation that names no holder is the speaker's firm's.
+            None => {
+                if !self.text[sentence.start..claim.start].contains(['"', '“']) {
+                    return None;
+                }
+            }
+        }
         let hay = &self.text[sentence.clone()];
         if !SPEECH.iter().any(|v| hay.contains(v)) {
             return None;
@@ -533,6 +549,11 @@ impl<'a> SubjectFinder<'a> {
             let from = self.text.floor_char_boundary(i.saturating_sub(80));
             let head = without_first_name(&self.text[from..i]);
             if let Some(rest) = without_title(head) {
+                // An analyst's words are her own reading of the market, not her firm's boast.
+                let title = head[rest.len()..].trim().to_ascii_lowercase();
+                if ["analyst", "analysts", "economist", "researcher"].iter().any(|t| title.ends_with(t)) {
+                    return None;
+                }
                 let rest = rest.trim_end();
                 let rest = rest.strip_suffix("'s").or_else(|| rest.strip_suffix("’s")).unwrap_or(rest);
                 let m = en_name().find_iter(rest).last().filter(|m| m.end() == rest.len())?;

@@ -548,3 +548,33 @@ fn regression_a_table_cell_reads_its_own_columns_header() {
     let local = "In India, local brands accounted for 68% of ring shipments in 2025.";
     assert_eq!(subject_text(local, Kind::Share, "68%").as_deref(), Some("local brands"));
 }
+
+/// A wire release's dateline ("OSLO, Norway, May 2, 2027 /PRNewswire/ --") dates nothing the
+/// text dates itself; "the 2026 E-Bike Report published by Pedalstat Analytics" is published
+/// by the firm, which is the source; "Being named the market leader…," said Tarn's chief
+/// executive: the quote is the firm's, and "our customers' trust" counts no customers; an
+/// analyst's quoted remark is nobody's boast.
+#[test]
+fn regression_wire_datelines_report_titles_and_quoted_boasts() {
+    let text = "OSLO, Norway, May 2, 2027 /PRNewswire/ -- Tarn has been ranked the No. 1 e-bike \
+                vendor by revenue in the 2026 E-Bike Report published by Pedalstat Analytics.\n\n\
+                \"Being named the market leader again shows our customers' trust,\" said Ola Berg, \
+                chief executive of Tarn Cycles.\n\n\"Every brand has a number-one stat,\" said Ida \
+                Moe, an analyst at Pedalstat Analytics.";
+    let c = find(text, Kind::Rank, "No. 1");
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("2026"));
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("Pedalstat Analytics"));
+    let c = find(text, Kind::Superlative, "market leader");
+    assert_eq!(c.subject.as_ref().map(|s| s.text.as_str()), Some("Tarn Cycles"));
+    assert_eq!(tag_text(c.scope.metric), None);
+    assert_eq!(subject_text(text, Kind::Rank, "number-one"), None);
+}
+
+/// "国产品牌整体市场占有率": the players are no market; "企业级WLAN市场" is one.
+#[test]
+fn regression_zh_players_are_no_market() {
+    let text = "2026年上半年，国产品牌整体市场占有率首次超过55%。";
+    assert_ne!(tag_text(find(text, Kind::Share, "55%").scope.market).as_deref(), Some("国产品牌整体"));
+    let text = "2026年上半年，澜海在企业级WLAN市场以31.4%的份额位居第一。";
+    assert_eq!(tag_text(find(text, Kind::Share, "31.4%").scope.market).as_deref(), Some("企业级WLAN"));
+}

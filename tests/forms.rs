@@ -506,3 +506,13 @@ fn regression_capitals_favourites_hedged_ordinals_and_verbless_top_n() {
     assert_eq!(kinds("★ 出口量行业前三")[0].0, Kind::Rank);
     assert!(kinds("全国前三季度社会消费品零售总额增长4.5%。").is_empty());
 }
+
+/// "Tarn Named Top Vendor…" ranks first; 占据主导地位 dominates; "the top vendors" is a group
+/// and 政府主导 leads nothing.
+#[test]
+fn regression_named_top_vendor_and_zh_dominance() {
+    let claims = |t: &str| common::claims::scan(t).into_iter().map(|c| (c.kind, c.value)).collect::<Vec<_>>();
+    assert_eq!(claims("Tarn Named Top Vendor in Nordic E-Bike Market"), vec![(Kind::Rank, Some(1.0))]);
+    assert_eq!(claims("外资品牌在整车领域仍占据主导地位。"), vec![(Kind::Superlative, None)]);
+    assert!(claims("这是由政府主导的项目。").is_empty());
+}
