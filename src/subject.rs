@@ -345,6 +345,13 @@ fn en_name() -> &'static Regex {
     })
 }
 
+/// "天猫空气炸锅品类销量TOP1": a platform whose category ranks brands is where a claim is
+/// measured, not who holds it; `after` is the text after the platform's name.
+pub(crate) fn is_venue(after: &str) -> bool {
+    let next: String = after.chars().take(10).collect();
+    !next.contains(['，', ',']) && ["品类", "类目", "热销榜", "榜单", "平台"].iter().any(|w| next.contains(w))
+}
+
 /// ", chief executive of Veltra" after a person's name: the firm they speak for.
 fn employer_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -601,6 +608,9 @@ impl<'a> SubjectFinder<'a> {
 
     fn find_named(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
+        let orgs: Vec<Range<usize>> =
+            orgs.iter().filter(|o| !is_venue(&self.text[o.end..claim.start.max(o.end)])).cloned().collect();
+        let orgs = orgs.as_slice();
         let clause = subject_clause(self.text, sentence.clone(), claim.start);
         let reported = self.after_reporting_source(clause.clone(), claim.start);
         // Past a reporting measurer, nothing before its "that" may be the subject.
@@ -720,6 +730,37 @@ impl<'a> SubjectFinder<'a> {
                     break;
                 }
                 end = part.start;
+            }
+        }
+        // "静澜，国民空气炸锅领导品牌": a clause that is only a name, and a claim that is all of
+        // the next clause describes it.
+        if chinese && clause.start > sentence.start && self.text[clause.start..claim.start].trim().is_empty() {
+            let head = &self.text[sentence.start..clause.start];
+            let cut = head.trim_end_matches(['，', ',']);
+            let start = cut
+                .rfind(['，', ',', '；', ';', '：', ':', '。'])
+                .map_or(0, |i| i + cut[i..].chars().next().map_or(1, char::len_utf8));
+            let part = &cut[start..];
+            let lead = part.len() - part.trim_start().len();
+            let whole = sentence.start + start + lead..sentence.start + cut.len();
+            const CUES: [&str; 12] =
+                ["据", "方面", "介绍", "建议", "表示", "认为", "指出", "称", "第", "其中", "此外", "同时"];
+            if part.trim().chars().count() <= 8
+                && !CUES.iter().any(|c| part.contains(c))
+                && let Some(r) = self.zh_chunk(whole.clone()).filter(|r| *r == whole)
+            {
+                return Some(self.named(r));
+            }
+        }
+        // "每卖出10台…，就有3台是静澜", "排名第一的是海川": the holder named after 是.
+        if chinese {
+            let after = self.text[claim.end..sentence.end].trim_start_matches('的');
+            let at = sentence.end - after.len();
+            let end = after.find(['，', ',', '；', ';', '。', '、']).map_or(sentence.end, |i| at + i);
+            if let Some(verb) = ["是", "为", "来自", "属于", "出自"].iter().find(|v| after.starts_with(*v))
+                && let Some(r) = self.zh_chunk(at + verb.len()..end)
+            {
+                return Some(self.named(r));
             }
         }
         // "Disney's combined services, including Disney+ and Hulu, ranked third": a clause
@@ -957,7 +998,7 @@ impl<'a> SubjectFinder<'a> {
         if rest_trim[..end].ends_with(|c: char| c.is_ascii_alphabetic()) {
             end += rest_trim[end..].bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
         }
-        let chunk = rest_trim[..end].trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(".contains(c));
+        let chunk = rest_trim[..end].trim_end_matches(|c: char| c.is_whitespace() || "“”\"'「」（(*※".contains(c));
         let chars = chunk.chars().count();
         let quoted = chunk.contains(['“', '”', '"', '|', '｜', '#', '「', '」']);
         // "续航时间行业领先": what is compared within the industry, not who leads it.

@@ -123,7 +123,10 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
     if ids.is_empty()
         && names.is_empty()
         && let Some(t) = layout.blocks.iter().find(|b| b.kind == BlockKind::Title)
-        && let Some(m) = org.find(text, t.range.clone()).first()
+        && let Some(m) = org
+            .find(text, t.range.clone())
+            .into_iter()
+            .find(|m| !crate::subject::is_venue(&text[m.range.end..t.range.end]))
     {
         names.push(text[m.range.clone()].to_string());
         ranges.push(m.range.clone());

@@ -578,3 +578,32 @@ fn regression_zh_players_are_no_market() {
     let text = "2026年上半年，澜海在企业级WLAN市场以31.4%的份额位居第一。";
     assert_eq!(tag_text(find(text, Kind::Share, "31.4%").scope.market).as_deref(), Some("企业级WLAN"));
 }
+
+/// "澜海，国民燃气灶领导品牌": a clause that is only a name holds the claim the next clause
+/// makes; "第三名为石桥电器" and "就有3台是澜海" name the holder after 是/为; a platform whose
+/// category ranks brands (天猫…品类销量TOP1) is where, not who; "2023年1月-2025年12月" is one
+/// period.
+#[test]
+fn regression_zh_appositive_names_holders_after_the_verb_platforms_and_month_spans() {
+    let text = "澜海，国民燃气灶领导品牌。";
+    assert_eq!(subject_text(text, Kind::Superlative, "领导品牌").as_deref(), Some("澜海"));
+    let text = "据洛图科技监测，第三名为石桥电器，份额为13.8%。";
+    assert_eq!(subject_text(text, Kind::Rank, "第三名").as_deref(), Some("石桥电器"));
+    let text = "每卖出10台燃气灶，就有3台是澜海。";
+    assert_eq!(subject_text(text, Kind::Share, "每卖出").as_deref(), Some("澜海"));
+    let text = "连续三年天猫燃气灶品类销量TOP1*\n\n*数据来源：天猫平台，2023年1月-2025年12月，燃气灶类目销量排名。";
+    let c = find(text, Kind::Rank, "TOP1");
+    assert_ne!(c.subject.as_ref().map(|s| s.text.as_str()), Some("天猫"));
+    assert_eq!(tag_text(c.scope.period).as_deref(), Some("2023年1月-2025年12月"));
+}
+
+/// "by number of current accounts" says what is counted; the Competition and Markets Authority
+/// is one measurer, not "Markets Authority".
+#[test]
+fn regression_a_count_named_by_number_of_and_a_regulator_with_and_in_its_name() {
+    let text = "By number of current accounts, Heyford held the top position, with a 19% share in \
+                2025, the Competition and Markets Authority said.";
+    let c = find(text, Kind::Share, "19%");
+    assert_eq!(tag_text(c.scope.metric).as_deref(), Some("number of current accounts"));
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("Competition and Markets Authority"));
+}
