@@ -509,6 +509,38 @@ impl<'a> SubjectFinder<'a> {
         Some(self.named(r))
     }
 
+    /// What follows the "for" of "39% for cable" up to the next comma, "and" or stop: at most
+    /// four words, none of them a figure.
+    fn share_for(&self, claim: &Range<usize>, end: usize) -> Option<Range<usize>> {
+        let text = &self.text[claim.clone()];
+        // Only a percentage is listed so: "number one for restaurant orders" says what is counted.
+        if !text.contains(['%', '％']) && !text.contains("percent") && !text.contains("per cent") {
+            return None;
+        }
+        let at = if text.len() > 4 && text.as_bytes()[text.len() - 4..].eq_ignore_ascii_case(b" for") {
+            claim.end
+        } else {
+            let after = &self.text[claim.end..end];
+            claim.end + after.len() - after.strip_prefix(" for ")?.len() - 1
+        };
+        let rest = &self.text[at..end];
+        let body = rest.trim_start();
+        let start = at + rest.len() - body.len();
+        let stop = body.find([',', ';', '.', ':', '(']).unwrap_or(body.len());
+        let stop = body[..stop].find(" and ").unwrap_or(stop);
+        let phrase = body[..stop].trim_end();
+        let words = phrase.split_whitespace().count();
+        // "30% for the year", "for the first half" give a time, not a holder.
+        const TIME: [&str; 16] = [
+            "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "period", "half", "first",
+            "second", "third", "fourth", "fiscal", "full",
+        ];
+        let head = phrase.split_whitespace().find(|w| !["the", "a", "an", "that", "this", "each"].contains(w));
+        let timed = head.is_none_or(|w| TIME.contains(&w.to_ascii_lowercase().as_str()));
+        ((1..=4).contains(&words) && !timed && !phrase.contains(|c: char| c.is_ascii_digit() || c == '%'))
+            .then_some(start..start + phrase.len())
+    }
+
     /// The firm a person quoted in sentence `s` speaks for, from where the text introduces
     /// them by role ("Veltra chief executive Jonas Brecht said", "said Jonas Brecht, chief
     /// executive of Veltra"): the "we" of their words and "the company" they speak of.
@@ -620,6 +652,11 @@ impl<'a> SubjectFinder<'a> {
         // topic), in English the nearest one.
         let before: Vec<&Range<usize>> =
             orgs.iter().filter(|o| o.start >= clause.start && o.end <= claim.start).collect();
+        // "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a
+        // listed share is held by what follows its "for".
+        if let Some(r) = self.share_for(claim, sentence.end) {
+            return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
+        }
         let chinese = self.text[clause.clone()].chars().any(is_cjk);
         // A group holding a combined share ("前三名合计占据75.2%", "the top five vendors held")
         // is the subject, whatever names the clause opened with.

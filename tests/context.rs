@@ -607,3 +607,18 @@ fn regression_a_count_named_by_number_of_and_a_regulator_with_and_in_its_name() 
     assert_eq!(tag_text(c.scope.metric).as_deref(), Some("number of current accounts"));
     assert_eq!(tag_text(c.scope.source).as_deref(), Some("Competition and Markets Authority"));
 }
+
+/// "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a listed
+/// share is held by what follows its "for", but "30% for the year" is timed, not held; a
+/// Chinese claim ending in a multi-byte character is read without slicing inside it.
+#[test]
+fn regression_a_listed_share_is_held_by_what_follows_for() {
+    let text = "Streaming accounted for 26% of TV time, against 39% for cable and 25% for broadcast. \
+                The top two took 60%, leaving 29.5% for everyone else. Acme held 30% for the year.";
+    assert_eq!(subject_text(text, Kind::Share, "39%").as_deref(), Some("cable"));
+    assert_eq!(subject_text(text, Kind::Share, "25%").as_deref(), Some("broadcast"));
+    assert_eq!(subject_text(text, Kind::Share, "29.5%").as_deref(), Some("everyone else"));
+    assert_eq!(subject_text(text, Kind::Share, "30%").as_deref(), Some("Acme"));
+    let zh = "支付宝以53.7%的交易份额位居第一。";
+    assert_eq!(subject_text(zh, Kind::Share, "53.7%").as_deref(), Some("支付宝"));
+}
