@@ -311,7 +311,7 @@ fn zh_openers() -> &'static Regex {
 fn top_group() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:largest\s+|biggest\s+|leading\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers)\b")
+        Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b")
             .expect("static regex")
     })
 }
@@ -666,7 +666,7 @@ impl<'a> SubjectFinder<'a> {
             || lead.contains("top")
             || lead.contains("Top")
             || lead.contains("TOP")
-            || ["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten "]
+            || ["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "next "]
                 .iter()
                 .any(|w| lead.contains(w));
         let found = if may_group { top_group().find_iter(lead).last() } else { None };

@@ -619,6 +619,8 @@ fn regression_a_listed_share_is_held_by_what_follows_for() {
     assert_eq!(subject_text(text, Kind::Share, "25%").as_deref(), Some("broadcast"));
     assert_eq!(subject_text(text, Kind::Share, "29.5%").as_deref(), Some("everyone else"));
     assert_eq!(subject_text(text, Kind::Share, "30%").as_deref(), Some("Acme"));
+    let next = "Amazon took 37.6%. The next 14 biggest digital retailers made up 31.0% combined.";
+    assert_eq!(subject_text(next, Kind::Share, "31.0%").as_deref(), Some("The next 14 biggest digital retailers"));
     let zh = "支付宝以53.7%的交易份额位居第一。";
     assert_eq!(subject_text(zh, Kind::Share, "53.7%").as_deref(), Some("支付宝"));
 }
