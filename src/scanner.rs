@@ -473,7 +473,13 @@ fn self_reported(
     ];
     let Some(subject) = subject.filter(|s| s.range.end <= c.span.start) else { return false };
     let lead = &text[sentence.start..c.span.start];
-    let Some((at, _)) = VERBS.iter().filter_map(|v| lead.rfind(v).map(|i| (i, v))).max_by_key(|(i, _)| *i) else {
+    // Every claim with a holder asks: searchers built once, SIMD searches rather than rfind.
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| VERBS.iter().map(|v| memchr::memmem::FinderRev::new(v.as_bytes())).collect());
+    // Plain ASCII text needs only the English verbs, which come first.
+    let english = VERBS.iter().take_while(|v| v.is_ascii()).count();
+    let asked = if lead.is_ascii() { &finders[..english] } else { &finders[..] };
+    let Some(at) = asked.iter().filter_map(|f| f.rfind(lead.as_bytes())).max() else {
         return false;
     };
     let speaker = &text[sentence.start..sentence.start + at];

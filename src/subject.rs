@@ -348,7 +348,8 @@ fn en_name() -> &'static Regex {
 /// "天猫空气炸锅品类销量TOP1": a platform whose category ranks brands is where a claim is
 /// measured, not who holds it; `after` is the text after the platform's name.
 pub(crate) fn is_venue(after: &str) -> bool {
-    let next: String = after.chars().take(10).collect();
+    // Ten characters at most: 30 bytes of Chinese.
+    let next = &after[..after.floor_char_boundary(30)];
     !next.contains(['，', ',']) && ["品类", "类目", "热销榜", "榜单", "平台"].iter().any(|w| next.contains(w))
 }
 
@@ -580,7 +581,7 @@ impl<'a> SubjectFinder<'a> {
             return None;
         }
         let bytes = self.text.as_bytes();
-        self.text.match_indices(surname).find_map(|(i, _)| {
+        memchr::memmem::find_iter(bytes, surname.as_bytes()).find_map(|i| {
             let end = i + surname.len();
             if i > 0 && bytes[i - 1].is_ascii_alphanumeric() || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 return None;
@@ -640,9 +641,13 @@ impl<'a> SubjectFinder<'a> {
 
     fn find_named(&self, s: usize, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
-        let orgs: Vec<Range<usize>> =
-            orgs.iter().filter(|o| !is_venue(&self.text[o.end..claim.start.max(o.end)])).cloned().collect();
-        let orgs = orgs.as_slice();
+        let kept: Vec<Range<usize>>;
+        let orgs = if orgs.iter().any(|o| is_venue(&self.text[o.end..claim.start.max(o.end)])) {
+            kept = orgs.iter().filter(|o| !is_venue(&self.text[o.end..claim.start.max(o.end)])).cloned().collect();
+            kept.as_slice()
+        } else {
+            orgs
+        };
         let clause = subject_clause(self.text, sentence.clone(), claim.start);
         let reported = self.after_reporting_source(clause.clone(), claim.start);
         // Past a reporting measurer, nothing before its "that" may be the subject.
@@ -938,33 +943,36 @@ impl<'a> SubjectFinder<'a> {
         let skip = dateline().find(&self.text[r.clone()]).map_or(0, |m| m.end());
         let r = r.start + skip..r.end;
         let hay = &self.text[r.clone()];
-        let mut best = None;
-        for m in en_name().find_iter(hay) {
-            if let Some(trimmed) = trim_en_name(m.as_str()) {
+        let names: Vec<Range<usize>> = en_name()
+            .find_iter(hay)
+            .filter_map(|m| {
+                let trimmed = trim_en_name(m.as_str())?;
                 let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
                 let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
-                let mut cand = start..start + trimmed.len();
-                // "in Europe Corvana climbed": the place before a name sets the scene.
-                if is_place_object(&self.text[r.start..cand.start])
-                    && let Some(place) = self.leading_place(&cand)
-                {
-                    cand.start = place;
-                }
-                // The N of "N°1" is an abbreviation and the US of "US$30 billion" a currency.
-                let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
-                if !self.is_scope_word(&cand)
-                    && !numero
-                    && !self.describes(&cand)
-                    && !is_place_object(&self.text[r.start..cand.start])
-                    && !is_titled_person(&self.text[r.start..cand.start])
-                    && !named_person(self.text, &self.text[cand.clone()])
-                    && !is_descriptor(&self.text[cand.clone()])
-                {
-                    best = Some(cand);
-                }
+                Some(start..start + trimmed.len())
+            })
+            .collect();
+        // The last name that holds: checked from the end, so the costlier tests (a lexicon
+        // look-up, a search of the document for a person's title) run once or twice, not once
+        // per name.
+        names.into_iter().rev().find_map(|mut cand| {
+            // "in Europe Corvana climbed": the place before a name sets the scene.
+            if is_place_object(&self.text[r.start..cand.start])
+                && let Some(place) = self.leading_place(&cand)
+            {
+                cand.start = place;
             }
-        }
-        best
+            // The N of "N°1" is an abbreviation and the US of "US$30 billion" a currency.
+            let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
+            (!numero
+                && !is_place_object(&self.text[r.start..cand.start])
+                && !is_titled_person(&self.text[r.start..cand.start])
+                && !is_descriptor(&self.text[cand.clone()])
+                && !self.describes(&cand)
+                && !self.is_scope_word(&cand)
+                && !named_person(self.text, &self.text[cand.clone()]))
+            .then_some(cand)
+        })
     }
 
     /// The subject of a sentence's first clause: its last name before the first comma ("Circana
@@ -1222,9 +1230,8 @@ fn without_first_name(before: &str) -> &str {
 pub(crate) fn named_person(text: &str, name: &str) -> bool {
     name.len() >= 3
         && !name.contains(' ')
-        && text
-            .match_indices(name)
-            .any(|(i, _)| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
+        && memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
+            .any(|i| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
@@ -1318,7 +1325,10 @@ fn trim_en_name(name: &str) -> Option<&str> {
     if words.first().is_some_and(|w| HEADLINE_VERBS.contains(w)) {
         return None;
     }
-    if let Some(i) = words.iter().skip(1).position(|w| HEADLINE_VERBS.contains(w)) {
+    // Only a capitalised word can be a headline's verb: most words fail the first test.
+    if let Some(i) =
+        words.iter().skip(1).position(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && HEADLINE_VERBS.contains(w))
+    {
         words.truncate(i + 1);
     }
     // "ByteDance's Volcano Engine": the owner is context, the last name is the subject.
