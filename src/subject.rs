@@ -728,7 +728,7 @@ impl<'a> SubjectFinder<'a> {
         // "小米和苹果分别占比15.0%、14.2%", "上汽通用五菱、长安汽车分列第四、第五": the k-th value
         // after 分别 belongs to the k-th name before it.
         if chinese && let Some(r) = self.respectively(&clause, claim, orgs) {
-            return Some(self.named(r.clone()));
+            return Some(self.named(r));
         }
         let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
         if let Some(r) = pick {
@@ -890,12 +890,7 @@ impl<'a> SubjectFinder<'a> {
             && !name.bytes().any(|b| b.is_ascii_lowercase())
     }
 
-    fn respectively<'o>(
-        &self,
-        clause: &Range<usize>,
-        claim: &Range<usize>,
-        orgs: &'o [Range<usize>],
-    ) -> Option<&'o Range<usize>> {
+    fn respectively(&self, clause: &Range<usize>, claim: &Range<usize>, orgs: &[Range<usize>]) -> Option<Range<usize>> {
         static ITEM: OnceLock<Regex> = OnceLock::new();
         let item = ITEM.get_or_init(|| {
             Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]|第[一二三四五六七八九十0-9]+").expect("static regex")
@@ -905,7 +900,7 @@ impl<'a> SubjectFinder<'a> {
             ["分别", "分列", "分居", "依次"].iter().filter_map(|m| upto.find(m).map(|i| (i, m.len()))).min()?;
         let at = clause.start + marker.0;
         // The names coordinated just before the marker ("A、B", "A和B"), nearest last.
-        let mut names: Vec<&Range<usize>> = Vec::new();
+        let mut names: Vec<Range<usize>> = Vec::new();
         for o in orgs.iter().rev().filter(|o| o.end <= at) {
             let joined = names.last().is_none_or(|next| {
                 self.text[o.end..next.start].chars().all(|c| c.is_whitespace() || "、和与及,，".contains(c))
@@ -913,15 +908,20 @@ impl<'a> SubjectFinder<'a> {
             if !joined {
                 break;
             }
-            names.push(o);
+            names.push(o.clone());
         }
         names.reverse();
+        // "陕汽和重汽分列第三、第四位": names the lexicon does not know, when all that stands
+        // before the marker is short names joined by 、/和/与/及.
+        if names.len() < 2 {
+            names = self.joined_names(clause.start..at);
+        }
         if names.len() < 2 {
             return None;
         }
         let after = at + marker.1;
         if claim.start <= after {
-            return names.first().copied();
+            return names.first().cloned();
         }
         // Count the items of the claim's own kind: "分别以12.5%、9.7%和6.2%的份额排名第三至第五"
         // gives ranks to the names in order, whatever shares came before them.
@@ -933,9 +933,39 @@ impl<'a> SubjectFinder<'a> {
             .last()
             .is_some_and(|m| ["至", "到", "-", "—", "~"].contains(&self.text[after + m.end()..claim.start].trim()));
         if range_end {
-            return names.last().copied();
+            return names.last().cloned();
         }
-        names.get(before.len()).copied()
+        names.get(before.len()).cloned()
+    }
+
+    /// "陕汽和重汽", "A、B与C": the names of a clause that holds nothing else, in order.
+    fn joined_names(&self, r: Range<usize>) -> Vec<Range<usize>> {
+        let hay = &self.text[r.clone()];
+        let body = hay.trim();
+        let base = r.start + (hay.len() - hay.trim_start().len());
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in body.char_indices().chain(Some((body.len(), '、'))) {
+            if !"、和与及".contains(c) {
+                continue;
+            }
+            let part = &body[start..i];
+            let n = part.chars().count();
+            let range = base + start..base + i;
+            // Each part a name as it stands: no figure or verb read away from it; only the
+            // first may open with a time ("今年上半年澜海和石桥").
+            let chunk = self
+                .zh_chunk(range.clone())
+                .filter(|c| c.end == range.end && (out.is_empty() || c.start == range.start));
+            let Some(name) =
+                chunk.filter(|_| (2..=10).contains(&n) && part.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric()))
+            else {
+                return Vec::new();
+            };
+            out.push(name);
+            start = i + c.len_utf8();
+        }
+        out
     }
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {

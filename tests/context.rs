@@ -624,3 +624,14 @@ fn regression_a_listed_share_is_held_by_what_follows_for() {
     let zh = "支付宝以53.7%的交易份额位居第一。";
     assert_eq!(subject_text(zh, Kind::Share, "53.7%").as_deref(), Some("支付宝"));
 }
+
+/// "陕汽和重汽分列第三、第四位", "今年上半年澜海和石桥分别位列第一、第二": names the lexicon
+/// does not know, joined by 和/、, take their places in order.
+#[test]
+fn regression_zh_unknown_names_joined_by_he_take_places_in_order() {
+    let text = "其中，三一重卡位居第一；陕汽和重汽分列第三、第四位。";
+    assert_eq!(subject_text(text, Kind::Rank, "第四位").as_deref(), Some("重汽"));
+    let text = "今年上半年澜海和石桥分别位列第一、第二。";
+    assert_eq!(subject_text(text, Kind::Rank, "位列第一").as_deref(), Some("澜海"));
+    assert_eq!(subject_text(text, Kind::Rank, "第二").as_deref(), Some("石桥"));
+}
