@@ -490,10 +490,10 @@ fn self_reported(
     let name = &text[subject.range.clone()];
     // The speaker is the holder: named before the verb, or the claim's holder is a word such as
     // 公司 standing for the speaker named before it.
-    let head: String = name.chars().take(2).collect();
+    let head = &name[..name.char_indices().nth(2).map_or(name.len(), |(i, _)| i)];
     let spoken_of = subject.range.start >= sentence.start + at
         && (name.chars().any(crate::segments::is_cjk) || SubjectFinder::is_pronoun(name));
-    let refers = SubjectFinder::is_pronoun(name) || name.chars().count() >= 2 && speaker.contains(head.as_str());
+    let refers = SubjectFinder::is_pronoun(name) || name.chars().count() >= 2 && speaker.contains(head);
     (subject.range.end <= sentence.start + at && speaker.contains(name))
         || (spoken_of && refers && !speaker.contains("据") && !speaker.contains("according"))
 }

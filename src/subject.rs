@@ -510,6 +510,16 @@ impl<'a> SubjectFinder<'a> {
         Some(self.named(r))
     }
 
+    /// The clause of the sentence starting at `from` that ends just before `end`, without its
+    /// separator or the spaces around it.
+    fn clause_before(&self, from: usize, end: usize) -> Range<usize> {
+        const SEPARATORS: [char; 7] = ['，', ',', '；', ';', '：', ':', '。'];
+        let head = self.text[from..end].trim_end_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+        let start = head.rfind(SEPARATORS).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let part = &head[start..];
+        from + start + (part.len() - part.trim_start().len())..from + head.len()
+    }
+
     /// What follows the "for" of "39% for cable" up to the next comma, "and" or stop: at most
     /// four words, none of them a figure.
     fn share_for(&self, claim: &Range<usize>, end: usize) -> Option<Range<usize>> {
@@ -752,19 +762,11 @@ impl<'a> SubjectFinder<'a> {
             // 位居第一" is about 鼎曜, not the report.
             let mut end = clause.start;
             for _ in 0..2 {
-                let head = &self.text[sentence.start..end];
-                let cut = head.trim_end_matches(['，', ',', '；', ';', '：', ':']);
-                let start = cut
-                    .rfind(['，', ',', '；', ';', '：', ':'])
-                    .map_or(0, |i| i + cut[i..].chars().next().map_or(1, char::len_utf8));
-                let part = sentence.start + start..sentence.start + cut.len();
-                let topic = orgs.iter().find(|o| {
-                    o.start >= part.start && o.end <= part.end && self.text[part.start..o.start].trim().is_empty()
-                });
+                let part = self.clause_before(sentence.start, end);
+                let topic = orgs.iter().find(|o| o.start == part.start && o.end <= part.end);
                 // A clause opening with a time or a figure ("2024年组件出货量约92GW") describes;
                 // only a name opening its clause is the topic.
-                let lead = part.start + (self.text[part.clone()].len() - self.text[part.clone()].trim_start().len());
-                let chunk = self.zh_chunk(part.clone()).filter(|r| r.start == lead);
+                let chunk = self.zh_chunk(part.clone()).filter(|r| r.start == part.start);
                 if let Some(r) = topic.cloned().or(chunk) {
                     return Some(self.named(r));
                 }
@@ -777,17 +779,11 @@ impl<'a> SubjectFinder<'a> {
         // "静澜，国民空气炸锅领导品牌": a clause that is only a name, and a claim that is all of
         // the next clause describes it.
         if chinese && clause.start > sentence.start && self.text[clause.start..claim.start].trim().is_empty() {
-            let head = &self.text[sentence.start..clause.start];
-            let cut = head.trim_end_matches(['，', ',']);
-            let start = cut
-                .rfind(['，', ',', '；', ';', '：', ':', '。'])
-                .map_or(0, |i| i + cut[i..].chars().next().map_or(1, char::len_utf8));
-            let part = &cut[start..];
-            let lead = part.len() - part.trim_start().len();
-            let whole = sentence.start + start + lead..sentence.start + cut.len();
+            let whole = self.clause_before(sentence.start, clause.start);
+            let part = &self.text[whole.clone()];
             const CUES: [&str; 12] =
                 ["据", "方面", "介绍", "建议", "表示", "认为", "指出", "称", "第", "其中", "此外", "同时"];
-            if part.trim().chars().count() <= 8
+            if part.chars().count() <= 8
                 && !CUES.iter().any(|c| part.contains(c))
                 && let Some(r) = self.zh_chunk(whole.clone()).filter(|r| *r == whole)
             {
