@@ -117,9 +117,10 @@ const LANES: usize = 4;
 struct Dfa {
     classes: [u8; 256],
     /// Transitions, premultiplied by the stride: the next state is `trans[state + class]`.
-    trans: Vec<u32>,
+    /// Its length is a power of two, so an index masked by `len - 1` needs no bounds check.
+    trans: Box<[u32]>,
     start: u32,
-    /// States from here on end a literal.
+    /// States from here on end a literal; a power of two, and no state below it does.
     first_match: u32,
     /// Per match state, the literals ending there as (literal, length).
     ends: Vec<Vec<(u32, u32)>>,
@@ -184,21 +185,24 @@ impl Dfa {
             let row = reps.iter().map(|&b| number(dfa.next_state(Anchored::No, sid, b), &mut order)).collect();
             rows.push(row);
         }
-        // Match states last.
+        // Match states last, from a power of two on: then "any lane in a match state" is one
+        // compare of the lanes' states or-ed together.
         let mut rank: Vec<usize> = (0..order.len()).collect();
         rank.sort_by_key(|&i| (dfa.is_match(order[i]), i));
+        let first = rank.iter().position(|&i| dfa.is_match(order[i])).unwrap_or(rank.len());
+        let stride2 = reps.len().next_power_of_two().trailing_zeros();
+        let first_match = ((first.max(1) << stride2).next_power_of_two() >> stride2).max(first);
         let mut new_id = vec![0usize; order.len()];
         for (n, &i) in rank.iter().enumerate() {
-            new_id[i] = n;
+            new_id[i] = if n < first { n } else { first_match + n - first };
         }
-        let stride2 = reps.len().next_power_of_two().trailing_zeros();
-        let mut trans = vec![0u32; order.len() << stride2];
+        let states = first_match + order.len() - first;
+        let mut trans = vec![0u32; (states << stride2).next_power_of_two()];
         for (i, row) in rows.iter().enumerate() {
             for (class, &next) in row.iter().enumerate() {
                 trans[(new_id[i] << stride2) + class] = (new_id[next as usize] << stride2) as u32;
             }
         }
-        let first = rank.iter().position(|&i| dfa.is_match(order[i])).unwrap_or(rank.len());
         let ends = rank[first..]
             .iter()
             .map(|&i| {
@@ -214,9 +218,9 @@ impl Dfa {
         let max_len = pats.iter().map(String::len).max().unwrap_or(0);
         Dfa {
             classes,
-            trans,
+            trans: trans.into_boxed_slice(),
             start: (new_id[0] << stride2) as u32,
-            first_match: (first << stride2) as u32,
+            first_match: (first_match << stride2) as u32,
             ends,
             stride2,
             max_len,
@@ -225,7 +229,7 @@ impl Dfa {
 
     #[inline(always)]
     fn step(&self, s: u32, b: u8) -> u32 {
-        self.trans[(s + u32::from(self.classes[usize::from(b)])) as usize]
+        step(&self.trans, &self.classes, s, b)
     }
 
     /// Records the literals that end at `end` in match state `s`, as (start, literal).
@@ -263,35 +267,44 @@ impl Dfa {
             return found;
         }
         let mut found: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
-        let stretch: [&[u8]; LANES] = std::array::from_fn(|j| &hay[j * chunk..(j + 1) * chunk]);
-        let mut state: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
-        // One index steps every lane and also gives the position of what it finds.
-        #[allow(clippy::needless_range_loop)]
-        for i in 0..chunk {
-            let mut top = 0;
-            for j in 0..LANES {
-                state[j] = self.step(state[j], stretch[j][i]);
-                top = top.max(state[j]);
-            }
+        let [mut s0, mut s1, mut s2, mut s3]: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
+        let (a, rest) = hay.split_at(chunk);
+        let (b, rest) = rest.split_at(chunk);
+        let (c, d) = rest.split_at(chunk);
+        let (trans, classes, first) = (&*self.trans, &self.classes, self.first_match);
+        // Zipped lanes and a masked table index: the loop body is loads and adds, with no
+        // bounds checks and the four states in registers.
+        for (i, (((&x0, &x1), &x2), &x3)) in a.iter().zip(b).zip(c).zip(&d[..chunk]).enumerate() {
+            s0 = step(trans, classes, s0, x0);
+            s1 = step(trans, classes, s1, x1);
+            s2 = step(trans, classes, s2, x2);
+            s3 = step(trans, classes, s3, x3);
             // Matches are rare: handled out of line, they keep the states in registers.
-            if top >= self.first_match {
-                self.emit_lanes(&state, i + 1, chunk, &mut found);
+            if s0 | s1 | s2 | s3 >= first {
+                self.emit_lanes([s0, s1, s2, s3], i + 1, chunk, &mut found);
             }
         }
         // The last lane also takes the bytes the even split left over.
-        self.walk(hay, LANES * chunk, n, state[LANES - 1], &mut found[LANES - 1]);
+        self.walk(hay, LANES * chunk, n, s3, &mut found[LANES - 1]);
         found.concat()
     }
 
     #[cold]
     #[inline(never)]
-    fn emit_lanes(&self, state: &[u32; LANES], end: usize, chunk: usize, out: &mut [Vec<(u32, u32)>; LANES]) {
-        for (j, (&s, lane)) in state.iter().zip(out.iter_mut()).enumerate() {
+    fn emit_lanes(&self, state: [u32; LANES], end: usize, chunk: usize, out: &mut [Vec<(u32, u32)>; LANES]) {
+        for (j, (s, lane)) in state.into_iter().zip(out.iter_mut()).enumerate() {
             if s >= self.first_match {
                 self.emit(s, j * chunk + end, lane);
             }
         }
     }
+}
+
+/// One step of the flat table: `trans.len()` is a power of two, so the masked index is in
+/// bounds by construction and the compiler drops the check.
+#[inline(always)]
+fn step(trans: &[u32], classes: &[u8; 256], s: u32, b: u8) -> u32 {
+    trans[(s + u32::from(classes[usize::from(b)])) as usize & (trans.len() - 1)]
 }
 
 #[cfg(test)]
