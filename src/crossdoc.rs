@@ -234,7 +234,15 @@ fn is_rest(subject: &str) -> bool {
 fn is_leadership(c: &Claim) -> bool {
     // "one of the largest" and 之一 are membership of a vague set, not a place.
     let t = c.text.to_lowercase();
-    !(t.starts_with("one of") || t.contains("之一"))
+    !(t.starts_with("one of") || t.contains("之一") || is_other_race(&t))
+}
+
+/// "the fastest-growing of the top five", "America's most trusted", 增速最快: first in a
+/// race other than size, which no share figure can bear out or contradict.
+fn is_other_race(lower: &str) -> bool {
+    ["fastest", "growing", "growth", "trusted", "reliable", "innovative", "增速", "增长最快", "信赖", "口碑"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 pub(crate) fn views(lex: &Lexicons, docs: &[DocFacts]) -> Vec<View> {

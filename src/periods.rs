@@ -38,6 +38,9 @@ impl fmt::Display for Interval {
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         let (y1, m1) = (self.first / 12, self.first % 12 + 1);
         let (y2, m2) = (self.last / 12, self.last % 12 + 1);
+        if y1 != y2 && (m1, m2) == (1, 12) {
+            return write!(f, "{y1}-{y2}");
+        }
         if y1 != y2 {
             return write!(f, "{} {y1}-{} {y2}", MONTHS[m1 as usize - 1], MONTHS[m2 as usize - 1]);
         }
@@ -69,6 +72,7 @@ fn en_re() -> &'static Regex {
               | \b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:to|through|-|–)\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<my2>(?:19|20)\d{2})
               | \b(?:\d{1,2}\s+)?(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?\s+(?P<my>(?:19|20)\d{2})
               | \b(?:FY|fiscal(?:\s+year)?\s*)'?(?P<fy>(?:19|20)?\d{2})\b
+              | \b(?P<ya>(?:19|20)\d{2})\s*(?:-|–|—|to|through|thru|until|and)\s*(?P<yb>(?:19|20)\d{2}|\d{2})\b
               | \b(?P<y>(?:19|20)\d{2})\b
             )",
         )
@@ -156,6 +160,11 @@ fn en_interval(t: &str, year: Option<u32>) -> Option<Interval> {
         Interval::months(y, m, m)
     } else if let Some(fy) = get("fy") {
         Interval::months(year_of(fy)?, 1, 12)
+    } else if let (Some(a), Some(b)) = (get("ya"), get("yb")) {
+        // "2019-20" ends in 2020, "2024-2026" in 2026.
+        let a = year_of(a)?;
+        let b = if b.len() == 2 { a / 100 * 100 + b.parse::<u32>().ok()? } else { year_of(b)? };
+        (a <= b).then(|| Interval { first: a * 12, last: b * 12 + 11 })?
     } else {
         let y = year_of(get("y")?)?;
         Interval::months(y, 1, 12)
@@ -394,6 +403,10 @@ mod tests {
             ("12 weeks to 7 September 2025", "Sep 2025"),
             ("January to June 2025", "H1 2025"),
             ("as of June 2025", "Jun 2025"),
+            ("2024-2026", "2024-2026"),
+            ("from 2021 to 2025", "2021-2025"),
+            ("2024 and 2026", "2024-2026"),
+            ("2019-20", "2019-2020"),
             ("the first half", "-"),
             ("last year", "-"),
         ] {

@@ -244,9 +244,9 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         // Research's Worldwide Quarterly Wearables Tracker": the firm, not its product.
         let trimmed = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("’s")).unwrap_or(trimmed);
         let trimmed = match field {
-            ScopeField::Source => {
-                ["'s ", "’s "].iter().filter_map(|p| trimmed.find(p)).min().map_or(trimmed, |i| &trimmed[..i])
-            }
+            ScopeField::Source => firm_of_product(
+                ["'s ", "’s "].iter().filter_map(|p| trimmed.find(p)).min().map_or(trimmed, |i| &trimmed[..i]),
+            ),
             _ => trimmed,
         };
         e = s + trimmed.len();
@@ -917,6 +917,37 @@ const NOT_NAME_WORDS: [&str; 20] = [
 /// Quarterly Mobile Phone Tracker").
 const TITLE_WORDS: [&str; 9] =
     ["Tracker", "Report", "Survey", "Index", "Study", "Ranking", "Rankings", "Monitor", "Outlook"];
+
+/// Words a research firm's name ends with.
+const FIRM_ENDS: [&str; 12] = [
+    "Research",
+    "Insights",
+    "Analytics",
+    "Intelligence",
+    "Consulting",
+    "Partners",
+    "Group",
+    "Associates",
+    "Advisors",
+    "Economics",
+    "Strategies",
+    "Labs",
+];
+
+/// "Nexa Research POS (Tracker)", "Kestrel Insights Wearables (Tracker)": the words after a
+/// research firm's name name its product, not the firm.
+fn firm_of_product(name: &str) -> &str {
+    let mut at = 0;
+    let mut end = None;
+    for (k, w) in name.split(' ').enumerate() {
+        at += w.len();
+        if k > 0 && FIRM_ENDS.contains(&w) {
+            end = Some(at);
+        }
+        at += 1;
+    }
+    end.map_or(name, |e| &name[..e])
+}
 
 /// A capitalised word that may continue a name: not an acronym ("US EV market" keeps its
 /// place), not a function word.

@@ -635,3 +635,22 @@ fn regression_zh_unknown_names_joined_by_he_take_places_in_order() {
     assert_eq!(subject_text(text, Kind::Rank, "位列第一").as_deref(), Some("澜海"));
     assert_eq!(subject_text(text, Kind::Rank, "第二").as_deref(), Some("石桥"));
 }
+
+/// "Nexa Research POS Tracker": the firm is the source, not the firm plus its product's name;
+/// the note's "installed terminals" is what is counted and "2024-2026" one span of years.
+#[test]
+fn regression_a_trackers_firm_its_installed_base_and_a_span_of_years() {
+    let text = "Lumora Named the No. 1 Restaurant POS Provider in North America*\n\n\
+                Lumora holds a 23 percent share of installed restaurant terminals in North America.\n\n\
+                *Based on installed terminals at independent restaurants, Nexa Research POS Tracker, 2024-2026.";
+    let top = find(text, Kind::Rank, "No. 1");
+    assert_eq!(tag_text(top.scope.source).as_deref(), Some("Nexa Research"));
+    assert_eq!(tag_text(top.scope.metric).as_deref(), Some("installed terminals"));
+    assert_eq!(tag_text(top.scope.period).as_deref(), Some("2024-2026"));
+    let share = find(text, Kind::Share, "23 percent");
+    assert_eq!(tag_text(share.scope.metric).as_deref(), Some("installed restaurant terminals"));
+    let insights = "Apple led with 19.8% of shipments in 2Q26, according to the Kestrel Insights Wearables Tracker.";
+    assert_eq!(source(insights, Kind::Share, "19.8%").as_deref(), Some("Kestrel Insights"));
+    let between = "Acme ranked first by sales between 2021 and 2025, Halvard Analytics said.";
+    assert_eq!(tag_text(find(between, Kind::Rank, "first").scope.period).as_deref(), Some("2021 and 2025"));
+}

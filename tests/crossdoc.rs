@@ -163,3 +163,23 @@ fn the_matrix_in_every_format() {
     assert!(groups.windows(2).all(|w| w[0] <= w[1] || w[1] == "(no market)"), "{groups:?}");
     insta::assert_json_snapshot!("matrix_json", json);
 }
+
+#[test]
+fn regression_first_in_growth_or_trust_contradicts_no_size_ranking() {
+    // "Huawei was the fastest-growing of the top five" had been read as a rival No. 1: it
+    // put Apple's top spot in conflict and called the table's largest share contradicted.
+    let text = "# Wearables: Apple Holds Top Spot\n\nGlobal wearable shipments reached 52.1 million units in 2Q26, \
+                according to Kestrel Insights.\n\n| Vendor | 2Q26 market share |\n|---|---|\n| Apple | 19.8% |\n\
+                | Huawei | 14.2% |\n| Samsung | 8.8% |\n\nHuawei was the fastest-growing of the top five in 2Q26, \
+                according to Kestrel Insights.\n";
+    let dir = folder(&[("wearables.md", text.as_bytes())]);
+    let (report, _) = scan_json(dir.path(), &["wearables.md"]);
+    for code in ["conflict", "rank-contradicted"] {
+        assert!(flags(&report, code).is_empty(), "{code}: {:#?}", flags(&report, code));
+    }
+    // The same table with a rival told as the leader is still caught.
+    let rival = text.replace("was the fastest-growing of the top five", "was the market leader");
+    let dir = folder(&[("wearables.md", rival.as_bytes())]);
+    let (report, _) = scan_json(dir.path(), &["wearables.md"]);
+    assert!(!flags(&report, "rank-contradicted").is_empty() || !flags(&report, "conflict").is_empty());
+}

@@ -165,6 +165,8 @@ fn hard_negatives_are_not_claims() {
         "据第一财经报道，公司将扩产。",
         "Price cuts are leading to thinner margins.",
         "The camera is top-notch.",
+        "It was the fourth straight quarter of growth.",
+        "Its share fell for the third consecutive quarter.",
     ] {
         let claims = scan(text);
         assert!(claims.is_empty(), "{text:?} gave {:?}", claims.iter().map(|c| &c.text).collect::<Vec<_>>());
@@ -187,6 +189,7 @@ fn period_forms_are_tagged() {
         ("Acme held a 31% share in H1 2025, according to IDC.", "H1 2025"),
         ("Acme held a 31% share in FY2024, according to IDC.", "FY2024"),
         ("Acme held a 31% share in 2024, according to IDC.", "2024"),
+        ("Acme held a 31% share in 2022-2024, according to IDC.", "2022-2024"),
         ("据IDC统计，2025年上半年海川的市场份额为31%。", "2025年上半年"),
         ("据IDC统计，2024年第三季度海川的市场份额为31%。", "2024年第三季度"),
         ("据IDC统计，截至2025年6月海川的市场份额为31%。", "截至2025年6月"),
