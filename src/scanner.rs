@@ -288,10 +288,13 @@ impl Scanner {
         if named.is_some() {
             return named;
         }
+        // "Restaurants choose us because we are the fastest…": a "we" between the name and the
+        // claim is who claims it.
+        let we = subject.as_ref().filter(|_| !pronoun).and_then(|s| subjects.we_between(s.range.end, c.span.start));
         // "'We are now the number one…,' Veltra chief executive Jonas Brecht said": the firm
         // the speaker is introduced with.
-        let word = if pronoun { subject.as_ref().map(|s| &s.range) } else { unnamed.as_ref() };
-        if (word.is_some() || subject.is_none())
+        let word = if pronoun { subject.as_ref().map(|s| &s.range) } else { unnamed.as_ref().or(we.as_ref()) };
+        if (word.is_some() || subject.is_none() || we.is_some())
             && let Some(firm) = subjects.speaker_firm(c.sentence, word, &c.span)
         {
             return Some(firm);

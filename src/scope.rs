@@ -511,6 +511,20 @@ impl<'a> ScopeFinder<'a> {
                 {
                     return None;
                 }
+                // "新能源车零售", "零售份额", "retail share": retail is the channel a figure is
+                // counted in, not the market, beside a product or a figure's word.
+                if field == ScopeField::Market && lex.id(m.entry) == "market.retail" {
+                    let after = &text[m.range.end..range.end];
+                    let product_before = k > 0
+                        && hits[k - 1].category == LexiconCategory::Market
+                        && text[hits[k - 1].range.end..m.range.start].trim().is_empty();
+                    let figure_after = ["份额", "渗透率", "销量", "销售", "量", "额", " share", " volume"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                    if product_before || figure_after {
+                        return None;
+                    }
+                }
                 // "中国品牌在前五名中占据三席", "Chinese brands": a nationality of the players, not
                 // the place the market is measured in.
                 if field == ScopeField::Geography

@@ -616,6 +616,20 @@ impl<'a> SubjectFinder<'a> {
         })
     }
 
+    /// The last "we" between `from` and `to`, as a word.
+    pub fn we_between(&self, from: usize, to: usize) -> Option<Range<usize>> {
+        let hay = self.text.get(from..to)?;
+        let bytes = hay.as_bytes();
+        hay.match_indices("we")
+            .chain(hay.match_indices("We"))
+            .filter(|(i, _)| {
+                (*i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'\'')
+                    && bytes.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+            .map(|(i, _)| from + i..from + i + 2)
+            .max_by_key(|r| r.start)
+    }
+
     /// The last third-person pronoun of sentence `s` before `at` ("its", "it", "they").
     pub fn pronoun_before(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let sentence = self.layout.sentences[s].range.clone();

@@ -132,7 +132,64 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
         ranges.push(m.range.clone());
         ids.push(org.id(m.entry).to_string());
     }
+    // Ad copy titled with its brand and product ("净界 X7 洗地机", "Sparkle Whitening Toothpaste")
+    // is the brand's, though no lexicon knows it.
+    if ad
+        && names.is_empty()
+        && let Some(t) = layout.blocks.iter().find(|b| b.kind == BlockKind::Title)
+        && let Some(r) = brand_opening(text, t.range.clone())
+    {
+        names.push(text[r.clone()].to_string());
+        ranges.push(r);
+    }
     Voice { promotional, ad, issuer_names: names, issuer_ranges: ranges, issuer_ids: ids }
+}
+
+/// The first word of a title that goes on after it, when that word can be a brand: two to six
+/// Han characters or a capitalised Latin word, neither a claim's word nor a function word.
+fn brand_opening(text: &str, title: Range<usize>) -> Option<Range<usize>> {
+    let t = &text[title.clone()];
+    let lead = t.len() - t.trim_start().len();
+    let t = t.trim();
+    let word = t.split_whitespace().next().filter(|w| w.len() < t.len())?;
+    let han = word.chars().count();
+    let brand = if word.chars().all(crate::segments::is_cjk) {
+        (2..=6).contains(&han)
+            && !["第一", "领先", "销量", "全国", "中国", "全球", "品牌", "行业", "冠军", "首", "最", "新品", "爆款"]
+                .iter()
+                .any(|w| word.contains(w))
+    } else {
+        word.len() >= 3
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.bytes().all(|b| b.is_ascii_alphabetic())
+            && ![
+                "The",
+                "Our",
+                "New",
+                "Best",
+                "Top",
+                "Number",
+                "Why",
+                "How",
+                "Get",
+                "Meet",
+                "Introducing",
+                "Now",
+                "All",
+                "Save",
+                "Shop",
+                "Buy",
+                "Try",
+                "Free",
+                "Only",
+                "Most",
+                "Voted",
+                "Rated",
+                "Award",
+            ]
+            .contains(&word)
+    };
+    brand.then(|| title.start + lead..title.start + lead + word.len())
 }
 
 impl Voice {

@@ -654,3 +654,43 @@ fn regression_a_trackers_firm_its_installed_base_and_a_span_of_years() {
     let between = "Acme ranked first by sales between 2021 and 2025, Halvard Analytics said.";
     assert_eq!(tag_text(find(between, Kind::Rank, "first").scope.period).as_deref(), Some("2021 and 2025"));
 }
+
+/// "Restaurants choose us because we are the fastest…" had been held by "Restaurants": a "we"
+/// between the name and the claim is the speaker's firm.
+#[test]
+fn regression_a_we_after_a_name_is_the_speakers_firm() {
+    let text = "\"Restaurants choose us because we're the fastest system on the market,\" said Carla Mendes, \
+                chief executive of Lumora.";
+    assert_eq!(subject_text(text, Kind::Superlative, "fastest").as_deref(), Some("Lumora"));
+    let named = "\"Restaurants choose Lumora because it is the fastest system on the market,\" said Carla Mendes, \
+                 an analyst at Nexa Research.";
+    assert_ne!(subject_text(named, Kind::Superlative, "fastest").as_deref(), Some("Nexa Research"));
+}
+
+/// Ad copy titled with a brand no lexicon knows ("净界 X7 洗地机") had its boasts held by nobody:
+/// the title's opening brand is the advertiser.
+#[test]
+fn regression_an_ad_titled_with_its_brand_is_the_brands() {
+    let zh = "净界 X7 洗地机\n\n连续5年全国销量遥遥领先*\n\n中国洗地机行业领导品牌。\n\n\
+              *数据来源：奥维云网（AVC）中国洗地机线上零售监测，2021年1月-2025年12月零售额。\n";
+    assert_eq!(subject_text(zh, Kind::Superlative, "遥遥领先").as_deref(), Some("净界"));
+    assert_eq!(subject_text(zh, Kind::Superlative, "领导品牌").as_deref(), Some("净界"));
+    let en = "Roveo S9 Ultra: Germany's No.1* robot vacuum brand\n\nMeet the Roveo S9 Ultra.\n\n\
+              *Source: Markt Panel, robot vacuum sales value, 2025.\n";
+    assert_eq!(subject_text(en, Kind::Rank, "No.1").as_deref(), Some("Roveo"));
+    // A title that opens with a claim names no brand.
+    let claim_title = "全国销量第一 洗地机\n\n连续5年全国销量遥遥领先*\n\n*数据来源：奥维云网（AVC），2025年零售额。\n";
+    assert_eq!(subject_text(claim_title, Kind::Superlative, "遥遥领先"), None);
+}
+
+/// "新能源车零售", "零售份额", "smartphone retail revenue": retail is the channel a figure is counted
+/// in; the product beside it is the market.
+#[test]
+fn regression_retail_beside_a_product_or_a_figure_is_no_market() {
+    let zh = "乘联会数据显示，10月新能源车零售销量达到132.6万辆。比亚迪以31.2%的零售份额位居第一。";
+    assert_eq!(tag_text(find(zh, Kind::Share, "31.2%").scope.market).as_deref(), Some("新能源车"));
+    let en = "Counterpoint estimates that Samsung took 22.4% of smartphone retail revenue in India.";
+    assert_eq!(tag_text(find(en, Kind::Share, "22.4%").scope.market).as_deref(), Some("smartphone"));
+    let mk = "从厂商份额来看，阿里云以26.8%的市场份额位居首位。";
+    assert_eq!(tag_text(find(mk, Kind::Share, "26.8%").scope.metric), None);
+}
