@@ -232,8 +232,13 @@ fn is_rest(subject: &str) -> bool {
 }
 
 fn is_leadership(c: &Claim) -> bool {
-    // "one of the largest" and 之一 are membership of a vague set, not a place.
-    let t = c.text.to_lowercase();
+    is_leadership_text(&c.text)
+}
+
+/// Whether a superlative claims first place: "one of the largest" and 之一 are membership of a
+/// vague set, not a place.
+pub(crate) fn is_leadership_text(text: &str) -> bool {
+    let t = text.to_lowercase();
     !(t.starts_with("one of") || t.contains("之一") || is_other_race(&t))
 }
 
@@ -275,7 +280,10 @@ pub(crate) fn views(lex: &Lexicons, docs: &[DocFacts]) -> Vec<View> {
                 let i = periods::interval(&p.text, doc.year)?;
                 Some((i, i.to_string()))
             });
-            let group = subject.as_ref().and_then(|s| group_of(&s.text)).filter(|_| c.kind == Kind::Share);
+            let group = c
+                .holders
+                .or_else(|| subject.as_ref().and_then(|s| group_of(&s.text)))
+                .filter(|_| c.kind == Kind::Share);
             out.push(View {
                 doc: d,
                 idx: i,

@@ -13,6 +13,7 @@ pub mod cues;
 pub mod document;
 pub mod flags;
 pub mod fold;
+pub mod groups;
 pub mod html;
 pub mod input;
 pub mod lexicon;

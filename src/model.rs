@@ -148,6 +148,10 @@ pub struct Claim {
     /// table, each with the reference entry it points at.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<Citation>,
+    /// How many firms hold the claim together when its subject counts them ("两家合计…",
+    /// "the two together"); absent for one holder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holders: Option<u32>,
 }
 
 /// One citation of a claim.

@@ -113,6 +113,7 @@ impl Scanner {
         let subjects = SubjectFinder::new(text, layout, &self.lex);
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;
+        let mut named = Named::default();
         let mut cites: Option<citations::DocCitations> = None;
         let boilerplate = crate::segments::boilerplate_start(text, layout).unwrap_or(usize::MAX);
         for c in &cands {
@@ -121,6 +122,30 @@ impl Scanner {
             let subject = self.subject_of(c, &subjects, &mut scopes, last_subject.as_ref(), &mut voice, || {
                 voice::detect(text, layout, &self.set, &self.lex, &detection.voice)
             });
+            let (subject, counted) = match subject {
+                Some(s) => {
+                    let (s, counted) = self.counted(text, layout, c, &mut scopes, &named, s);
+                    (Some(s), counted)
+                }
+                None => (None, None),
+            };
+            if let Some(s) = subject.as_ref().filter(|s| s.via == Via::Sentence) {
+                let para = layout.paragraph_of(block).start;
+                named.held.retain(|(p, _)| *p == para);
+                named.held.push((para, s.range.clone()));
+            }
+            // The latest holder of each place, for "前两家", "the top three".
+            let place = match c.kind {
+                Kind::Rank if c.top.is_none() => c.value.map(|v| v as usize),
+                Kind::Superlative if crate::crossdoc::is_leadership_text(&text[c.span.clone()]) => Some(1),
+                _ => None,
+            };
+            if let (Some(k @ 1..=5), Some(s)) = (place, &subject)
+                && counted.is_none()
+            {
+                named.places.resize(named.places.len().max(k), None);
+                named.places[k - 1] = Some(s.range.clone());
+            }
             if let Some(s) = &subject
                 && s.via == Via::Sentence
                 && !SubjectFinder::is_pronoun(&text[s.range.clone()])
@@ -173,7 +198,17 @@ impl Scanner {
                 let id = metrics.find(text, r.clone()).first().map(|m| metrics.id(m.entry).to_string());
                 resolved.metric = Some(TagDraft { range: r.clone(), id, via: Via::Sentence });
             }
-            let subject_tag = subject.as_ref().map(|s| self.subject_tag(doc, s));
+            let mut subject_tag = subject.as_ref().map(|s| self.subject_tag(doc, s));
+            // Holders named apart are listed by name; the count that refers to them is where.
+            if let (Some(tag), Some((_, apart))) = (subject_tag.as_mut(), &counted)
+                && !apart.is_empty()
+            {
+                let cjk = apart.iter().any(|r| text[r.clone()].chars().any(crate::segments::is_cjk));
+                let names: Vec<&str> = apart.iter().map(|r| text[r.clone()].trim()).collect();
+                tag.text = names.join(if cjk { "、" } else { ", " });
+                tag.id = None;
+                tag.span = None;
+            }
             // The subject as the lexicons and the issuer's names read it.
             let subject_read = subject.as_ref().map(|s| text[s.range.clone()].trim());
             let absolute = rule.extreme.unwrap_or(match c.kind {
@@ -246,6 +281,7 @@ impl Scanner {
                 scope,
                 flags: flag_list,
                 citations: citation_list,
+                holders: counted.map(|(n, _)| n).filter(|&n| n > 1),
             });
         }
         let report = voice.map(|v| VoiceReport {
@@ -253,6 +289,50 @@ impl Scanner {
             issuer: v.issuer_ranges.iter().map(|r| doc.text[r.clone()].to_string()).collect(),
         });
         (claims, report)
+    }
+
+    /// "两家合计…", "前两家", "the two together": a count of holders stands for the names the
+    /// paragraph gave before it, organisations and earlier claims' holders alike. Returns the
+    /// subject (the names' span when they stand together) and, for a count, how many and the
+    /// names given apart.
+    fn counted(
+        &self,
+        text: &str,
+        layout: &crate::segments::Layout,
+        c: &Candidate,
+        scopes: &mut ScopeFinder,
+        named: &Named,
+        s: SubjectDraft,
+    ) -> (SubjectDraft, Counted) {
+        let (held, places) = (&named.held, &named.places);
+        let Some(crate::groups::Count { n, ranked }) = crate::groups::count_of(&text[s.range.clone()]) else {
+            return (s, None);
+        };
+        let count = u32::try_from(n).unwrap_or(u32::MAX);
+        if ranked {
+            let places: Vec<Option<Range<usize>>> = (1..=n).map(|k| places.get(k - 1).cloned().flatten()).collect();
+            return match crate::groups::resolve_ranked(text, &places) {
+                Some(crate::groups::Holders::Span(range)) => {
+                    (SubjectDraft { id: None, range, via: s.via }, Some((count, Vec::new())))
+                }
+                Some(crate::groups::Holders::Apart(apart)) => (s, Some((count, apart))),
+                None => (s, Some((count, Vec::new()))),
+            };
+        }
+        let para = layout.paragraph_of(layout.sentences[c.sentence].block);
+        let first = layout.blocks[para.start].sentences.start;
+        let mut names: Vec<Range<usize>> = (first..=c.sentence).flat_map(|x| scopes.orgs(x)).collect();
+        names.extend(held.iter().filter(|(p, _)| *p == para.start).map(|(_, r)| r.clone()));
+        names.retain(|r| r.end <= s.range.start);
+        names.sort_by_key(|r| (r.start, r.end));
+        names.dedup();
+        match crate::groups::resolve(text, n, &names) {
+            Some(crate::groups::Holders::Span(range)) => {
+                (SubjectDraft { id: None, range, via: s.via }, Some((count, Vec::new())))
+            }
+            Some(crate::groups::Holders::Apart(apart)) => (s, Some((count, apart))),
+            None => (s, Some((count, Vec::new()))),
+        }
     }
 
     /// Who holds a claim: a name in its own sentence; for a pronoun, the name opening that
@@ -423,6 +503,18 @@ impl Scanner {
         }
     }
 }
+
+/// The holders a document has named so far, for counts of holders ("两家合计", "the top three").
+#[derive(Default)]
+struct Named {
+    /// Subjects of the current paragraph's claims, with the paragraph's first block.
+    held: Vec<(usize, Range<usize>)>,
+    /// The latest holder of each place from first to fifth.
+    places: Vec<Option<Range<usize>>>,
+}
+
+/// A count of holders: how many, and the names given apart that it stands for.
+type Counted = Option<(u32, Vec<Range<usize>>)>;
 
 /// A superlative that opens its clause ("Acme, the world's leading maker of...", "As a
 /// global leader in X, ...", 作为行业龙头) describes its subject rather than reporting a

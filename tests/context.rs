@@ -694,3 +694,29 @@ fn regression_retail_beside_a_product_or_a_figure_is_no_market() {
     let mk = "从厂商份额来看，阿里云以26.8%的市场份额位居首位。";
     assert_eq!(tag_text(find(mk, Kind::Share, "26.8%").scope.metric), None);
 }
+
+/// "两家合计拿下超九成", "前两家合计占比超过七成", "the top three now hold…" had been held by the
+/// count itself: the holders are the names it counts, the ones just named or the top of the
+/// ranking, and the claim says how many hold it together.
+#[test]
+fn regression_a_count_of_holders_names_them() {
+    let zh = "支付宝以53.7%的交易份额居首；财付通（含微信支付）以39.51%的份额位列第二。两家合计拿下超九成的市场份额。";
+    let c = find(zh, Kind::Share, "超九成");
+    assert_eq!(tag_text(c.subject).as_deref(), Some("支付宝、财付通"));
+    assert_eq!(c.holders, Some(2));
+    let list = "支付宝、拉卡拉和财付通蝉联TOP3，三家交易份额合计超过94%。";
+    assert_eq!(subject_text(list, Kind::Share, "94%").as_deref(), Some("支付宝、拉卡拉和财付通"));
+    let one = "按装车量计，宁德时代以48.2%的占比位居第一，一家企业就拿下了近五成的装车量。";
+    let c = find(one, Kind::Share, "近五成");
+    assert_eq!(tag_text(c.subject).as_deref(), Some("宁德时代"));
+    assert_eq!(c.holders, None);
+    let top = "Hexa dominates with a 70.2% share. Sorin remained the runner-up with 7.3%. Malt held third \
+               place with 5.1 percent. Dova ranked fourth and Lenn fifth. Taken together, the top three now \
+               hold more than four-fifths of total revenue.";
+    let c = find(top, Kind::Share, "four-fifths");
+    assert_eq!(tag_text(c.subject).as_deref(), Some("Hexa, Sorin, Malt"));
+    assert_eq!(c.holders, Some(3));
+    // A count that describes its members is a group of its own.
+    let group = "晶科能源、天合光能、隆基绿能和晶澳科技出货领先。四家垂直一体化企业继续包揽前四名。";
+    assert_eq!(subject_text(group, Kind::Rank, "前四名").as_deref(), Some("四家垂直一体化企业"));
+}
