@@ -679,8 +679,14 @@ impl<'a> SubjectFinder<'a> {
         let clause = reported;
         // A known organisation in the clause before the claim; in Chinese the first one (the
         // topic), in English the nearest one.
-        let before: Vec<&Range<usize>> =
-            orgs.iter().filter(|o| o.start >= clause.start && o.end <= claim.start).collect();
+        // "expected Walmart to overtake Apple and become the third-largest", "ahead of Apple": a
+        // name a verb of passing or a comparison takes is its object, not the holder.
+        let before: Vec<&Range<usize>> = orgs
+            .iter()
+            .filter(|o| {
+                o.start >= clause.start && o.end <= claim.start && !is_passed(&self.text[clause.start..o.start])
+            })
+            .collect();
         // "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a
         // listed share is held by what follows its "for".
         if let Some(r) = self.share_for(claim, sentence.end) {
@@ -752,6 +758,25 @@ impl<'a> SubjectFinder<'a> {
         // "小米和苹果分别占比15.0%、14.2%", "上汽通用五菱、长安汽车分列第四、第五": the k-th value
         // after 分别 belongs to the k-th name before it.
         if chinese && let Some(r) = self.respectively(&clause, claim, orgs) {
+            return Some(self.named(r));
+        }
+        // "PS5 is the best-selling hardware in dollars while Switch leads in units": a name the
+        // lexicon does not know, nearer the claim than the last one it knows, holds it.
+        let nearer = (!chinese)
+            .then_some(before.last())
+            .flatten()
+            .filter(|o| self.text[o.end..claim.start].bytes().any(|b| b.is_ascii_uppercase()))
+            .and_then(|o| self.en_name_before(o.end..claim.start).map(|r| (o, r)))
+            // Not the rest of the known name ("Hua Hong Group") nor a name joined to it
+            // ("Disney+ and Max the runners-up"): a clause of its own lies between.
+            .filter(|(o, r)| {
+                let gap = &self.text[o.end..r.start];
+                gap.split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_lowercase()) && !["and", "or"].contains(&w))
+            })
+            .map(|(_, r)| r)
+            .filter(|r| !is_passed(&self.text[clause.start..r.start]));
+        if let Some(r) = nearer {
             return Some(self.named(r));
         }
         let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
@@ -1275,6 +1300,42 @@ pub(crate) fn named_person(text: &str, name: &str) -> bool {
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
+/// Whether the words before a name make it the object of a verb of passing or a comparison:
+/// "to overtake Apple", "surpassing Dell", "ahead of Apple", "than Apple".
+fn is_passed(before: &str) -> bool {
+    const CUES: [&str; 22] = [
+        "overtake",
+        "overtakes",
+        "overtook",
+        "overtaking",
+        "surpass",
+        "surpasses",
+        "surpassed",
+        "surpassing",
+        "beat",
+        "beats",
+        "beating",
+        "outsold",
+        "outsell",
+        "outsells",
+        "displace",
+        "displaced",
+        "unseat",
+        "unseated",
+        "dethrone",
+        "dethroned",
+        "ahead of",
+        "than",
+    ];
+    let b = before.trim_end();
+    CUES.iter().any(|c| {
+        b.len() >= c.len()
+            && b.is_char_boundary(b.len() - c.len())
+            && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
+            && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+    })
+}
+
 fn is_descriptor(name: &str) -> bool {
     const TAILS: [&str; 8] =
         ["-based", "-owned", "-backed", "-listed", "-headquartered", "-controlled", "-funded", "-born"];

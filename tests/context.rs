@@ -720,3 +720,21 @@ fn regression_a_count_of_holders_names_them() {
     let group = "晶科能源、天合光能、隆基绿能和晶澳科技出货领先。四家垂直一体化企业继续包揽前四名。";
     assert_eq!(subject_text(group, Kind::Rank, "前四名").as_deref(), Some("四家垂直一体化企业"));
 }
+
+/// "PS5 is the best-selling hardware in dollars while Switch leads in units" had given "leads"
+/// to PS5, the one name the lexicon knew; "Walmart to overtake Apple and become the
+/// third-largest" gave it to Apple, the object of "overtake".
+#[test]
+fn regression_the_nearer_unknown_name_and_the_object_of_a_pass() {
+    let text = "For the year so far, PS5 is the best-selling hardware in dollars while Switch leads in units.";
+    assert_eq!(subject_text(text, Kind::Superlative, "leads").as_deref(), Some("Switch"));
+    assert_eq!(subject_text(text, Kind::Superlative, "best-selling").as_deref(), Some("PS5"));
+    let pass =
+        "eMarketer expected Walmart to overtake Apple and become the third-largest US retailer by ecommerce sales.";
+    assert_eq!(subject_text(pass, Kind::Rank, "third-largest").as_deref(), Some("Walmart"));
+    // A known name's own last word, and a name joined to it, are not a nearer holder.
+    let joined = "Netflix held 31% of subscriptions, with Disney+ and Max the runners-up.";
+    assert_eq!(subject_text(joined, Kind::Rank, "runners-up").as_deref(), Some("Disney+"));
+    let whole = "Further down the list, Hua Hong Group came in sixth.";
+    assert_ne!(subject_text(whole, Kind::Rank, "sixth").as_deref(), Some("Group"));
+}
