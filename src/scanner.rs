@@ -148,7 +148,10 @@ impl Scanner {
             }
             if let Some(s) = &subject
                 && s.via == Via::Sentence
-                && !SubjectFinder::is_pronoun(&text[s.range.clone()])
+                // The issuer speaking of itself ("本公司…份额约为9.4%，排名第三") goes on holding
+                // what follows; "it" and "the company" stand for a name and are read anew.
+                && (!SubjectFinder::is_pronoun(&text[s.range.clone()])
+                    || ["本公司", "我司", "本集团", "我们", "we", "We", "our", "Our"].contains(&text[s.range.clone()].trim()))
             {
                 last_subject = Some((block, s.clone()));
             }

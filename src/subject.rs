@@ -616,6 +616,14 @@ impl<'a> SubjectFinder<'a> {
         })
     }
 
+    /// Whether `r` opens with a metric's name ("门店数量", "增速").
+    fn opens_with_metric(&self, r: Range<usize>) -> bool {
+        let t = &self.text[r.clone()];
+        let start = r.start + (t.len() - t.trim_start().len());
+        ["增速", "增幅", "增长率", "份额", "占比"].iter().any(|w| t.trim_start().starts_with(w))
+            || self.lex.get(LexiconCategory::Metric).find(self.text, r).first().is_some_and(|m| m.range.start == start)
+    }
+
     /// The last "we" between `from` and `to`, as a word.
     pub fn we_between(&self, from: usize, to: usize) -> Option<Range<usize>> {
         let hay = self.text.get(from..to)?;
@@ -784,7 +792,8 @@ impl<'a> SubjectFinder<'a> {
             return Some(self.named((*r).clone()));
         }
         let guess = if chinese {
-            self.zh_chunk(clause.start..claim.start)
+            // "增速在前五大品牌中最快": what is counted holds nothing.
+            self.zh_chunk(clause.start..claim.start).filter(|r| !self.opens_with_metric(r.clone()))
         } else {
             self.en_name_before(clause.start..claim.start)
         };
@@ -793,9 +802,12 @@ impl<'a> SubjectFinder<'a> {
         }
         // "悦然电器成立于2003年，是国内领先的热水器制造商": a clause opening with its predicate
         // is about the sentence's topic.
+        // "本公司门店总数达9,216家，门店数量位居…第二", "小米销量同比增长12%，增速…最快": a
+        // clause opening with what is counted is about the topic too.
         if chinese
             && clause.start > sentence.start
-            && ZH_PREDICATES.iter().any(|p| self.text[clause.start..claim.start].trim_start().starts_with(p))
+            && (ZH_PREDICATES.iter().any(|p| self.text[clause.start..claim.start].trim_start().starts_with(p))
+                || self.opens_with_metric(clause.start..claim.start))
         {
             // The nearest clause before that names someone: "根据IDC报告，鼎曜…达31.2%，连续六季
             // 位居第一" is about 鼎曜, not the report.
@@ -1145,7 +1157,9 @@ impl<'a> SubjectFinder<'a> {
                 && !["线上", "线下", "渠道", "公司", "根据", "据", "按", "从", "在", "以"]
                     .iter()
                     .any(|w| words.contains(w));
-            return named.then_some(head);
+            // "本公司门店总数达9,216家": the issuer counting its own.
+            let own = ["本公司", "我司", "本集团", "公司"].contains(&words.trim());
+            return (named || own).then_some(head);
         }
         if self.is_scope_word(&cand) || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司" {
             return None;

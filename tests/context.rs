@@ -738,3 +738,16 @@ fn regression_the_nearer_unknown_name_and_the_object_of_a_pass() {
     let whole = "Further down the list, Hua Hong Group came in sixth.";
     assert_ne!(subject_text(whole, Kind::Rank, "sixth").as_deref(), Some("Group"));
 }
+
+/// "增速在前五大品牌中最快" had been held by 增速 and "门店数量位居…第二" by nobody: a clause opening
+/// with what is counted is about its sentence's topic; the issuer speaking of itself (本公司) goes
+/// on holding the bare claims after it.
+#[test]
+fn regression_a_counted_word_holds_nothing_and_the_issuer_goes_on() {
+    let growth = "小米销量同比增长12%，增速在前五大品牌中最快，份额升至14.3%。";
+    assert_eq!(subject_text(growth, Kind::Superlative, "最快").as_deref(), Some("小米"));
+    let stores = "截至2026年6月30日，本公司门店总数达9,216家，门店数量位居中国连锁咖啡品牌第二。";
+    assert_eq!(subject_text(stores, Kind::Rank, "第二").as_deref(), Some("本公司"));
+    let own = "根据弗若斯特沙利文的资料，按2025年零售额计，本公司在中国现制咖啡市场的份额约为9.4%，排名第三。";
+    assert_eq!(subject_text(own, Kind::Rank, "排名第三").as_deref(), Some("本公司"));
+}
