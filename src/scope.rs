@@ -312,6 +312,26 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
 }
 
+/// Whether a metric's name stands in a phrase giving a cause: "helped by strong iPhone sales",
+/// "driven by higher unit shipments", "thanks to rising subscriptions".
+fn is_cause(before: &str) -> bool {
+    const CUES: [&str; 10] = [
+        "helped by",
+        "driven by",
+        "thanks to",
+        "on the back of",
+        "boosted by",
+        "fuelled by",
+        "fueled by",
+        "due to",
+        "because of",
+        "supported by",
+    ];
+    let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
+    let lower = clause.to_ascii_lowercase();
+    CUES.iter().any(|c| lower.rfind(c).is_some_and(|i| lower[i + c.len()..].split_whitespace().count() <= 3))
+}
+
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese
 /// vendors") rather than the market's place.
 fn is_nationality(place: &str, after: &str) -> bool {
@@ -501,6 +521,10 @@ impl<'a> ScopeFinder<'a> {
                 if field == ScopeField::Metric && text[m.range.end..].starts_with(['\'', '’']) {
                     return None;
                 }
+                // "…second with 19.1%, helped by strong iPhone sales": a cause, not what is counted.
+                if field == ScopeField::Metric && is_cause(&text[range.start..m.range.start]) {
+                    return None;
+                }
                 // "徐工汽车", "海川电器": an industry word joined to a firm's name ends the name.
                 if field == ScopeField::Market
                     && k > 0
@@ -581,6 +605,9 @@ impl<'a> ScopeFinder<'a> {
                 let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
                 let r = range.start + m.start()..range.start + m.end();
                 let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague, field) else { continue };
+                if field == ScopeField::Metric && is_cause(&text[range.start..r.start]) {
+                    continue;
+                }
                 // A lexicon hit at the same place already carries a canonical id, unless the
                 // pattern's name says more: "电竞路由器" is a segment of "路由器".
                 // Only a name that opens its clause is read whole; elsewhere a lazy match may

@@ -875,6 +875,18 @@ impl<'a> SubjectFinder<'a> {
         if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= from)) {
             return Some(self.named(r.clone()));
         }
+        // "…in the 2026 Veridata Study, the fifth consecutive year the company has earned the
+        // top spot": "the company" in the claim's own clause stands for its holder, which the
+        // caller finds; a name in an earlier clause is not it.
+        if !chinese
+            && self.pronoun_before(s, claim.start).is_some_and(|p| {
+                p.start >= clause.start
+                    && self.text[p.clone()].len() > 3
+                    && self.text[p].to_ascii_lowercase().starts_with("the ")
+            })
+        {
+            return None;
+        }
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
             && !(self.text[r.end..claim.start].contains([':', '：'])

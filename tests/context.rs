@@ -751,3 +751,23 @@ fn regression_a_counted_word_holds_nothing_and_the_issuer_goes_on() {
     let own = "根据弗若斯特沙利文的资料，按2025年零售额计，本公司在中国现制咖啡市场的份额约为9.4%，排名第三。";
     assert_eq!(subject_text(own, Kind::Rank, "排名第三").as_deref(), Some("本公司"));
 }
+
+/// Four readings from a browser-share story and an insurer's release: a cause ("helped by strong
+/// iPhone sales") is not what a share counts; an analyst's firm ("an analyst at Webmetric") is a
+/// source; "the state Division of Insurance" is one; and "the company" in the claim's own clause
+/// holds it, not a study named in the clause before.
+#[test]
+fn regression_causes_analysts_agencies_and_the_company() {
+    let cause = "Apple's Safari remained second, helped by strong iPhone sales, according to StatCounter.";
+    assert_eq!(tag_text(find(cause, Kind::Rank, "second").scope.metric), None);
+    let counted = "Apple's Safari remained second by sales, according to StatCounter.";
+    assert_eq!(tag_text(find(counted, Kind::Rank, "second").scope.metric).as_deref(), Some("sales"));
+    let analyst = "\"Safari is now the fastest-growing browser in Europe,\" said Mara Lind, an analyst at Webmetric.";
+    assert_eq!(source(analyst, Kind::Superlative, "fastest-growing").as_deref(), Some("Webmetric"));
+    let agency = "Harbor Mutual is the state's second-largest auto insurer by premiums written, according to the \
+                  state Division of Insurance.";
+    assert_eq!(source(agency, Kind::Rank, "second-largest").as_deref(), Some("Division of Insurance"));
+    let company = "Harbor Mutual ranked first in the 2026 Veridata Study, the fifth consecutive year the company \
+                   has earned the top spot.";
+    assert_eq!(subject_text(company, Kind::Rank, "top spot").as_deref(), Some("Harbor Mutual"));
+}
