@@ -245,9 +245,11 @@ pub(crate) fn is_leadership_text(text: &str) -> bool {
 /// "the fastest-growing of the top five", "America's most trusted", 增速最快: first in a
 /// race other than size, which no share figure can bear out or contradict.
 fn is_other_race(lower: &str) -> bool {
+    // A claim's text is short: comparing windows beats setting up a substring search per word.
+    let b = lower.as_bytes();
     ["fastest", "growing", "growth", "trusted", "reliable", "innovative", "增速", "增长最快", "信赖", "口碑"]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| b.windows(w.len()).any(|x| x == w.as_bytes()))
 }
 
 pub(crate) fn views(lex: &Lexicons, docs: &[DocFacts]) -> Vec<View> {

@@ -315,21 +315,30 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
 /// Whether a metric's name stands in a phrase giving a cause: "helped by strong iPhone sales",
 /// "driven by higher unit shipments", "thanks to rising subscriptions".
 fn is_cause(before: &str) -> bool {
-    const CUES: [&str; 10] = [
-        "helped by",
-        "driven by",
-        "thanks to",
-        "on the back of",
-        "boosted by",
-        "fuelled by",
-        "fueled by",
-        "due to",
-        "because of",
-        "supported by",
+    // Each cue's words from its last; at most three words may stand between it and the name.
+    const CUES: [&[&str]; 10] = [
+        &["by", "helped"],
+        &["by", "driven"],
+        &["to", "thanks"],
+        &["of", "back", "the", "on"],
+        &["by", "boosted"],
+        &["by", "fuelled"],
+        &["by", "fueled"],
+        &["to", "due"],
+        &["of", "because"],
+        &["by", "supported"],
     ];
     let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
-    let lower = clause.to_ascii_lowercase();
-    CUES.iter().any(|c| lower.rfind(c).is_some_and(|i| lower[i + c.len()..].split_whitespace().count() <= 3))
+    let mut last = [""; 7];
+    let mut n = 0;
+    for w in clause.split_whitespace().rev().take(last.len()) {
+        last[n] = w;
+        n += 1;
+    }
+    (0..4.min(n)).any(|at| {
+        CUES.iter()
+            .any(|cue| at + cue.len() <= n && cue.iter().zip(&last[at..]).all(|(c, w)| w.eq_ignore_ascii_case(c)))
+    })
 }
 
 /// Whether the words after a place name make it the players' nationality ("中国品牌", "Chinese

@@ -252,6 +252,7 @@ const EN_PRONOUNS: &[&str] = &[
 
 /// Words that point back at a holder named before: pronouns and definite descriptions ("The
 /// company accounted for 8.1%").
+/// Pronouns, then (from the eighth on) the definite phrases that stand for a firm.
 const DEFINITE_REFERENCES: [&str; 24] = [
     "we",
     "our",
@@ -626,16 +627,14 @@ impl<'a> SubjectFinder<'a> {
 
     /// The last "we" between `from` and `to`, as a word.
     pub fn we_between(&self, from: usize, to: usize) -> Option<Range<usize>> {
-        let hay = self.text.get(from..to)?;
-        let bytes = hay.as_bytes();
-        hay.match_indices("we")
-            .chain(hay.match_indices("We"))
-            .filter(|(i, _)| {
-                (*i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'\'')
-                    && bytes.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
-            })
-            .map(|(i, _)| from + i..from + i + 2)
-            .max_by_key(|r| r.start)
+        let bytes = self.text.get(from..to)?.as_bytes();
+        (0..bytes.len().saturating_sub(1)).rev().find_map(|i| {
+            let word = matches!(bytes[i], b'w' | b'W')
+                && bytes[i + 1] == b'e'
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'\'')
+                && bytes.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric());
+            word.then(|| from + i..from + i + 2)
+        })
     }
 
     /// The last third-person pronoun of sentence `s` before `at` ("its", "it", "they").
@@ -878,13 +877,7 @@ impl<'a> SubjectFinder<'a> {
         // "…in the 2026 Veridata Study, the fifth consecutive year the company has earned the
         // top spot": "the company" in the claim's own clause stands for its holder, which the
         // caller finds; a name in an earlier clause is not it.
-        if !chinese
-            && self.pronoun_before(s, claim.start).is_some_and(|p| {
-                p.start >= clause.start
-                    && self.text[p.clone()].len() > 3
-                    && self.text[p].to_ascii_lowercase().starts_with("the ")
-            })
-        {
+        if !chinese && names_the_holder(&self.text[clause.start..claim.start]) {
             return None;
         }
         if !chinese
@@ -1326,6 +1319,19 @@ pub(crate) fn named_person(text: &str, name: &str) -> bool {
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
+/// Whether a clause refers to a holder named before: "the company", "the firm", "the group"…
+fn names_the_holder(clause: &str) -> bool {
+    let bytes = clause.as_bytes();
+    memchr::memmem::find_iter(bytes, b"the ").chain(memchr::memmem::find_iter(bytes, b"The ")).any(|i| {
+        (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && DEFINITE_REFERENCES[7..].iter().any(|w| {
+                bytes.len() >= i + w.len()
+                    && bytes[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes())
+                    && bytes.get(i + w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+    })
+}
+
 /// Whether the words before a name make it the object of a verb of passing or a comparison:
 /// "to overtake Apple", "surpassing Dell", "ahead of Apple", "than Apple".
 fn is_passed(before: &str) -> bool {
