@@ -687,8 +687,13 @@ impl<'a> ScopeFinder<'a> {
                 });
             }
         }
-        let vague: Vec<Range<usize>> = out.iter().filter(|f| f.vague).map(|f| f.range.clone()).collect();
-        out.retain(|f| f.vague || f.id.is_some() || !vague.iter().any(|v| overlaps(v, &f.range)));
+        // A vague allusion is a source's: it hides other readings of its words as a source, not
+        // the year in "a 2025 survey".
+        let vague: Vec<(ScopeField, Range<usize>)> =
+            out.iter().filter(|f| f.vague).map(|f| (f.field, f.range.clone())).collect();
+        out.retain(|f| {
+            f.vague || f.id.is_some() || !vague.iter().any(|(field, v)| *field == f.field && overlaps(v, &f.range))
+        });
         // "本报讯（记者 李明）": the reporter's name measures nothing.
         out.retain(|f| {
             let before = text[range.start..f.range.start].trim_end();

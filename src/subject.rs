@@ -691,7 +691,9 @@ impl<'a> SubjectFinder<'a> {
         let before: Vec<&Range<usize>> = orgs
             .iter()
             .filter(|o| {
-                o.start >= clause.start && o.end <= claim.start && !is_passed(&self.text[clause.start..o.start])
+                o.start >= clause.start
+                    && o.end <= claim.start
+                    && (!is_passed(&self.text[clause.start..o.start]) || relative(&self.text[o.end..claim.start]))
             })
             .collect();
         // "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a
@@ -871,7 +873,13 @@ impl<'a> SubjectFinder<'a> {
                     && ["the ", "a ", "an ", "its ", "which ", "whose "].iter().any(|w| after.starts_with(w))
             }
         });
-        if let Some(r) = opener.or_else(|| orgs.iter().rfind(|o| o.end <= claim.start && o.start >= from)) {
+        if let Some(r) = opener.or_else(|| {
+            orgs.iter().rfind(|o| {
+                o.end <= claim.start
+                    && o.start >= from
+                    && (!is_passed(&self.text[from..o.start]) || relative(&self.text[o.end..claim.start]))
+            })
+        }) {
             return Some(self.named(r.clone()));
         }
         // "…in the 2026 Veridata Study, the fifth consecutive year the company has earned the
@@ -880,8 +888,12 @@ impl<'a> SubjectFinder<'a> {
         if !chinese && names_the_holder(&self.text[clause.start..claim.start]) {
             return None;
         }
+        // "…according to a separate Kantar breakdown, though it is a distant third": the "it" of
+        // the claim's clause is not the measurer named before it.
+        let it = self.text[clause.start..claim.start].split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "it");
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
+            && (!it || self.lex.get(LexiconCategory::Source).find(self.text, r.clone()).is_empty())
             && !(self.text[r.end..claim.start].contains([':', '：'])
                 && self.text[from..r.start]
                     .trim_matches(|c: char| c.is_whitespace() || "-*•·#>".contains(c))
@@ -1147,6 +1159,8 @@ impl<'a> SubjectFinder<'a> {
         let metric = self.lex.get(LexiconCategory::Metric).find(self.text, cand.clone()).pop();
         if let Some(m) = metric.filter(|m| m.range.end == cand.end) {
             let head = cand.start..cand.start + self.text[cand.start..m.range.start].trim_end().len();
+            // "海岚科技储能电池出货量": the name before the product it counts.
+            let head = self.firm_before_product(head);
             // Only a bare name is left: no market, place, source or channel in it ("线上渠道",
             // "公司洗碗机线下", "根据IDC台湾个人电脑" are not holders).
             let words = &self.text[head.clone()];
@@ -1169,7 +1183,33 @@ impl<'a> SubjectFinder<'a> {
         if self.is_scope_word(&cand) || ZH_PRONOUNS.contains(&chunk) && chunk != "公司" && chunk != "本公司" {
             return None;
         }
-        Some(cand)
+        Some(self.firm_before_product(cand))
+    }
+
+    /// "海岚科技储能电池": a firm's name, told by its ending, before the product it sells; "嵌入式
+    /// 洗碗机" is a kind of product, whole.
+    fn firm_before_product(&self, r: Range<usize>) -> Range<usize> {
+        const FIRM: [&str; 10] = ["科技", "集团", "股份", "电器", "电子", "能源", "控股", "实业", "动力", "新能源"];
+        let cut = self.before_product(r.clone());
+        if cut != r && FIRM.iter().any(|f| self.text[cut.clone()].ends_with(f)) { cut } else { r }
+    }
+
+    /// A name joined to the product or market it is counted in ("海岚科技储能电池", "小米手机")
+    /// ends where the lexicon's market begins; a known firm's name ("华为云") is whole.
+    fn before_product(&self, r: Range<usize>) -> Range<usize> {
+        let hits = self.lex.find(self.text, r.clone());
+        if hits.iter().any(|h| h.category == LexiconCategory::Org) {
+            return r;
+        }
+        let Some(m) = hits.iter().find(|h| h.category == LexiconCategory::Market && h.range.start > r.start) else {
+            return r;
+        };
+        let head = &self.text[r.start..m.range.start];
+        if head.chars().count() >= 2 && head.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric()) {
+            r.start..m.range.start
+        } else {
+            r
+        }
     }
 }
 
@@ -1319,6 +1359,13 @@ pub(crate) fn named_person(text: &str, name: &str) -> bool {
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
+/// "overtaking Xiaomi, which slipped to runner-up": the object of one verb is the subject of
+/// the relative clause that holds the claim.
+fn relative(gap: &str) -> bool {
+    let g = gap.trim_start_matches([',', ' ']);
+    g.starts_with("which ") || g.starts_with("who ") || g.starts_with("that ")
+}
+
 /// Whether a clause refers to a holder named before: "the company", "the firm", "the group"…
 fn names_the_holder(clause: &str) -> bool {
     let bytes = clause.as_bytes();
@@ -1359,13 +1406,16 @@ fn is_passed(before: &str) -> bool {
         "ahead of",
         "than",
     ];
+    // "仅次于宁德时代", "超越苹果": the same in Chinese, where no space marks the word.
+    const ZH_CUES: [&str; 9] = ["仅次于", "次于", "超过", "超越", "领先于", "落后于", "击败", "反超", "力压"];
     let b = before.trim_end();
-    CUES.iter().any(|c| {
-        b.len() >= c.len()
-            && b.is_char_boundary(b.len() - c.len())
-            && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
-            && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
-    })
+    ZH_CUES.iter().any(|c| b.ends_with(c))
+        || CUES.iter().any(|c| {
+            b.len() >= c.len()
+                && b.is_char_boundary(b.len() - c.len())
+                && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
+                && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+        })
 }
 
 fn is_descriptor(name: &str) -> bool {

@@ -771,3 +771,25 @@ fn regression_causes_analysts_agencies_and_the_company() {
                    has earned the top spot.";
     assert_eq!(subject_text(company, Kind::Rank, "top spot").as_deref(), Some("Harbor Mutual"));
 }
+
+/// From an ad, a plant-milk story and a battery maker's news (probe documents of my own):
+/// efficacy is no share, "a distant third" is a place, "a 2025 survey" is a vague source that
+/// still dates the claim, and a name taken by 仅次于 or "overtaking" is an object unless the
+/// claim is in its relative clause.
+#[test]
+fn regression_efficacy_distant_places_dated_surveys_and_objects() {
+    assert!(scan("Clinically proven to remove 95% of surface stains.").is_empty());
+    assert_eq!(find("Soy was a distant third.", Kind::Rank, "third").value, Some(3.0));
+    assert!(scan("Its share was a third of the total.").iter().all(|c| c.kind != Kind::Rank));
+    let ad = "GLOWMINT STRIPS\n\nAmerica's #1 dentist-recommended whitening brand*\n\n\
+              *Based on a 2025 survey of 400 US dentists who recommend whitening strips.\n";
+    let top = find(ad, Kind::Rank, "#1");
+    assert_eq!(tag_text(top.scope.period).as_deref(), Some("2025"));
+    assert!(top.flags.iter().any(|f| f.code == "vague-source"), "{:?}", top.flags);
+    let zh = "据GGII统计，2025年海岚科技储能电池出货量全球排名第二，仅次于宁德时代，市场份额约为15%。";
+    assert_eq!(subject_text(zh, Kind::Rank, "排名第二").as_deref(), Some("海岚科技"));
+    assert_eq!(subject_text(zh, Kind::Share, "15%").as_deref(), Some("海岚科技"));
+    let relative = "Huawei claimed first place, overtaking Xiaomi, which slipped to runner-up.";
+    assert_eq!(subject_text(relative, Kind::Rank, "runner-up").as_deref(), Some("Xiaomi"));
+    assert!(scan("公司表示，海外收入占比已提升至45%，其中欧洲是最大的海外市场。").is_empty());
+}
