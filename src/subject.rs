@@ -621,8 +621,21 @@ impl<'a> SubjectFinder<'a> {
     fn opens_with_metric(&self, r: Range<usize>) -> bool {
         let t = &self.text[r.clone()];
         let start = r.start + (t.len() - t.trim_start().len());
-        ["增速", "增幅", "增长率", "份额", "占比"].iter().any(|w| t.trim_start().starts_with(w))
-            || self.lex.get(LexiconCategory::Metric).find(self.text, r).first().is_some_and(|m| m.range.start == start)
+        if ["增速", "增幅", "增长率", "份额", "占比"].iter().any(|w| t.trim_start().starts_with(w)) {
+            return true;
+        }
+        // "储能电池出货量…第二": a market and its metric name what is counted, too.
+        let hits = self.lex.find(self.text, r);
+        match hits.as_slice() {
+            [m, ..] if m.range.start == start && m.category == LexiconCategory::Metric => true,
+            [a, b, ..] => {
+                a.range.start == start
+                    && a.category == LexiconCategory::Market
+                    && b.category == LexiconCategory::Metric
+                    && b.range.start == a.range.end
+            }
+            _ => false,
+        }
     }
 
     /// The last "we" between `from` and `to`, as a word.
@@ -794,7 +807,7 @@ impl<'a> SubjectFinder<'a> {
         }
         let guess = if chinese {
             // "增速在前五大品牌中最快": what is counted holds nothing.
-            self.zh_chunk(clause.start..claim.start).filter(|r| !self.opens_with_metric(r.clone()))
+            self.zh_chunk(clause.start..claim.start).filter(|r| !self.opens_with_metric(r.start..claim.start))
         } else {
             self.en_name_before(clause.start..claim.start)
         };

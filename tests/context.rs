@@ -793,3 +793,14 @@ fn regression_efficacy_distant_places_dated_surveys_and_objects() {
     assert_eq!(subject_text(relative, Kind::Rank, "runner-up").as_deref(), Some("Xiaomi"));
     assert!(scan("公司表示，海外收入占比已提升至45%，其中欧洲是最大的海外市场。").is_empty());
 }
+
+/// "海岚科技：储能电池出货量连续三年全球第二" had been held by 储能电池: a market and its metric
+/// name what is counted, and the name before the title's colon holds it (a measurer there,
+/// "Counterpoint：…华为重回…第一", still does not).
+#[test]
+fn regression_a_titles_name_before_its_colon_holds_a_counted_claim() {
+    let title = "海岚科技：储能电池出货量连续三年全球第二\n\n正文。\n";
+    assert_eq!(subject_text(title, Kind::Rank, "第二").as_deref(), Some("海岚科技"));
+    let measured = "Counterpoint：第三季度华为重回中国智能手机市场第一\n\n正文。\n";
+    assert_eq!(subject_text(measured, Kind::Rank, "第一").as_deref(), Some("华为"));
+}
