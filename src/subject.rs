@@ -317,6 +317,16 @@ fn top_group() -> &'static Regex {
     })
 }
 
+/// "X expects Y to make up", "X forecasts that Y will hold": Y, at most five words, before the
+/// verb that leads to the claim.
+fn forecast() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:expects?|expected|forecasts?|forecast|predicts?|predicted|projects?|projected|sees|saw)\s+(?:that\s+)?(?P<held>(?:[\w&+.’'-]+\s+){0,4}?[\w&+.’'-]+)\s+(?:to|will|would|could|should)\s+(?:\w+\s+){0,2}$")
+            .expect("static regex")
+    })
+}
+
 /// The rest of a market as a holder, opening its clause: "All other vendors", "Others", "The
 /// rest", 其他厂商, 其余品牌.
 fn rest_group() -> &'static Regex {
@@ -745,6 +755,19 @@ impl<'a> SubjectFinder<'a> {
                 let r = clause.start + m.start()..clause.start + m.end();
                 return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
             }
+        }
+        // "Ardent expects smart rings to make up 12%": a forecaster's object holds the share;
+        // the forecaster measured it.
+        // "expects that proportion to reach 53.8%" forecasts a figure, not a holder.
+        const FIGURES: [&str; 9] =
+            ["share", "shares", "proportion", "figure", "number", "percentage", "portion", "ratio", "penetration"];
+        if !chinese
+            && let Some(m) = forecast().captures(lead).and_then(|c| c.name("held"))
+            && !m.as_str().rsplit(' ').next().is_some_and(|w| FIGURES.contains(&w.to_ascii_lowercase().as_str()))
+        {
+            let r = clause.start + m.start()..clause.start + m.end();
+            let org = orgs.iter().find(|o| o.start >= r.start && o.end <= r.end).cloned();
+            return Some(self.named(org.unwrap_or(r)));
         }
         // "The largest U.S. lender remains Harbor Trust", "Second place went to Aurel": a claim
         // opening its clause names its holder after the verb.

@@ -804,3 +804,16 @@ fn regression_a_titles_name_before_its_colon_holds_a_counted_claim() {
     let measured = "Counterpoint：第三季度华为重回中国智能手机市场第一\n\n正文。\n";
     assert_eq!(subject_text(measured, Kind::Rank, "第一").as_deref(), Some("华为"));
 }
+
+/// "Ardent expects smart rings to make up 12%" had been held by Ardent, which then stood as its
+/// own source: the forecaster measured it, what it forecasts holds it; a forecast figure ("that
+/// proportion") holds nothing.
+#[test]
+fn regression_a_forecasters_object_holds_the_share() {
+    let text = "Ardent expects smart rings to make up 12% of wearable shipments by 2028.";
+    let c = find(text, Kind::Share, "12%");
+    assert_eq!(tag_text(c.subject).as_deref(), Some("smart rings"));
+    assert_eq!(tag_text(c.scope.source).as_deref(), Some("Ardent"));
+    let figure = "OLED made up 45% of premium TV shipments, and Omdia expects that proportion to reach 53.8% in 2025.";
+    assert_ne!(subject_text(figure, Kind::Share, "53.8%").as_deref(), Some("proportion"));
+}
