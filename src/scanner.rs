@@ -311,25 +311,21 @@ impl Scanner {
         let Some(crate::groups::Count { n, ranked }) = crate::groups::count_of(&text[s.range.clone()]) else {
             return (s, None);
         };
-        let count = u32::try_from(n).unwrap_or(u32::MAX);
-        if ranked {
+        let holders = if ranked {
             let places: Vec<Option<Range<usize>>> = (1..=n).map(|k| places.get(k - 1).cloned().flatten()).collect();
-            return match crate::groups::resolve_ranked(text, &places) {
-                Some(crate::groups::Holders::Span(range)) => {
-                    (SubjectDraft { id: None, range, via: s.via }, Some((count, Vec::new())))
-                }
-                Some(crate::groups::Holders::Apart(apart)) => (s, Some((count, apart))),
-                None => (s, Some((count, Vec::new()))),
-            };
-        }
-        let para = layout.paragraph_of(layout.sentences[c.sentence].block);
-        let first = layout.blocks[para.start].sentences.start;
-        let mut names: Vec<Range<usize>> = (first..=c.sentence).flat_map(|x| scopes.orgs(x)).collect();
-        names.extend(held.iter().filter(|(p, _)| *p == para.start).map(|(_, r)| r.clone()));
-        names.retain(|r| r.end <= s.range.start);
-        names.sort_by_key(|r| (r.start, r.end));
-        names.dedup();
-        match crate::groups::resolve(text, n, &names) {
+            crate::groups::resolve_ranked(text, &places)
+        } else {
+            let para = layout.paragraph_of(layout.sentences[c.sentence].block);
+            let first = layout.blocks[para.start].sentences.start;
+            let mut names: Vec<Range<usize>> = (first..=c.sentence).flat_map(|x| scopes.orgs(x)).collect();
+            names.extend(held.iter().filter(|(p, _)| *p == para.start).map(|(_, r)| r.clone()));
+            names.retain(|r| r.end <= s.range.start);
+            names.sort_by_key(|r| (r.start, r.end));
+            names.dedup();
+            crate::groups::resolve(text, n, &names)
+        };
+        let count = u32::try_from(n).unwrap_or(u32::MAX);
+        match holders {
             Some(crate::groups::Holders::Span(range)) => {
                 (SubjectDraft { id: None, range, via: s.via }, Some((count, Vec::new())))
             }

@@ -252,7 +252,6 @@ const EN_PRONOUNS: &[&str] = &[
 
 /// Words that point back at a holder named before: pronouns and definite descriptions ("The
 /// company accounted for 8.1%").
-/// Pronouns, then (from the eighth on) the definite phrases that stand for a firm.
 const DEFINITE_REFERENCES: [&str; 24] = [
     "we",
     "our",
@@ -648,6 +647,12 @@ impl<'a> SubjectFinder<'a> {
         }
     }
 
+    /// Whether the name at `o` is the object of a verb of passing read from `from` ("to overtake
+    /// Apple"), and not also the subject of a relative clause holding the claim at `claim`.
+    fn passed_over(&self, from: usize, o: &Range<usize>, claim: usize) -> bool {
+        is_passed(&self.text[from..o.start]) && !relative(&self.text[o.end..claim])
+    }
+
     /// The last "we" between `from` and `to`, as a word.
     pub fn we_between(&self, from: usize, to: usize) -> Option<Range<usize>> {
         let bytes = self.text.get(from..to)?.as_bytes();
@@ -714,9 +719,7 @@ impl<'a> SubjectFinder<'a> {
         let before: Vec<&Range<usize>> = orgs
             .iter()
             .filter(|o| {
-                o.start >= clause.start
-                    && o.end <= claim.start
-                    && (!is_passed(&self.text[clause.start..o.start]) || relative(&self.text[o.end..claim.start]))
+                o.start >= clause.start && o.end <= claim.start && !self.passed_over(clause.start, o, claim.start)
             })
             .collect();
         // "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a
@@ -910,11 +913,7 @@ impl<'a> SubjectFinder<'a> {
             }
         });
         if let Some(r) = opener.or_else(|| {
-            orgs.iter().rfind(|o| {
-                o.end <= claim.start
-                    && o.start >= from
-                    && (!is_passed(&self.text[from..o.start]) || relative(&self.text[o.end..claim.start]))
-            })
+            orgs.iter().rfind(|o| o.end <= claim.start && o.start >= from && !self.passed_over(from, o, claim.start))
         }) {
             return Some(self.named(r.clone()));
         }
@@ -1394,7 +1393,6 @@ pub(crate) fn named_person(text: &str, name: &str) -> bool {
             .any(|i| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
 }
 
-/// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
 /// "overtaking Xiaomi, which slipped to runner-up": the object of one verb is the subject of
 /// the relative clause that holds the claim.
 fn relative(gap: &str) -> bool {
@@ -1407,7 +1405,7 @@ fn names_the_holder(clause: &str) -> bool {
     let bytes = clause.as_bytes();
     memchr::memmem::find_iter(bytes, b"the ").chain(memchr::memmem::find_iter(bytes, b"The ")).any(|i| {
         (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-            && DEFINITE_REFERENCES[7..].iter().any(|w| {
+            && DEFINITE_REFERENCES.iter().filter(|w| w.starts_with("the ")).any(|w| {
                 bytes.len() >= i + w.len()
                     && bytes[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes())
                     && bytes.get(i + w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
@@ -1443,7 +1441,7 @@ fn is_passed(before: &str) -> bool {
         "than",
     ];
     // "仅次于宁德时代", "超越苹果": the same in Chinese, where no space marks the word.
-    const ZH_CUES: [&str; 9] = ["仅次于", "次于", "超过", "超越", "领先于", "落后于", "击败", "反超", "力压"];
+    const ZH_CUES: [&str; 8] = ["次于", "超过", "超越", "领先于", "落后于", "击败", "反超", "力压"];
     let b = before.trim_end();
     ZH_CUES.iter().any(|c| b.ends_with(c))
         || CUES.iter().any(|c| {
@@ -1454,6 +1452,7 @@ fn is_passed(before: &str) -> bool {
         })
 }
 
+/// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
 fn is_descriptor(name: &str) -> bool {
     const TAILS: [&str; 8] =
         ["-based", "-owned", "-backed", "-listed", "-headquartered", "-controlled", "-funded", "-born"];

@@ -120,9 +120,10 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
         }
     }
     // Without an "About us" line, the organisation the title names is the issuer.
+    let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title);
     if ids.is_empty()
         && names.is_empty()
-        && let Some(t) = layout.blocks.iter().find(|b| b.kind == BlockKind::Title)
+        && let Some(t) = title
         && let Some(m) = org
             .find(text, t.range.clone())
             .into_iter()
@@ -136,7 +137,7 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
     // is the brand's, though no lexicon knows it.
     if ad
         && names.is_empty()
-        && let Some(t) = layout.blocks.iter().find(|b| b.kind == BlockKind::Title)
+        && let Some(t) = title
         && let Some(r) = brand_opening(text, t.range.clone())
     {
         names.push(text[r.clone()].to_string());
