@@ -250,6 +250,7 @@ impl Matcher {
     /// The candidates, and the voice patterns the same trigger pass woke.
     pub fn detect(&self, set: &RuleSet, text: &str, layout: &Layout) -> Detection {
         let mut raw = Vec::new();
+        let mut slots: Vec<Option<Slots>> = Vec::new();
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
         let Plan { rules: plan, voice, requires: literals } = self.plan(text, layout);
@@ -267,7 +268,7 @@ impl Matcher {
                 if !requirement_met(set, r, text, layout, s, &literals, &mut requires) {
                     continue;
                 }
-                run_rule(self, set, r, text, s, range.clone(), &mut raw);
+                run_rule(self, set, r, text, s, range.clone(), &mut slots, &mut raw);
             }
         }
         let mut kept = resolve_overlaps(set, raw);
@@ -339,6 +340,29 @@ fn requirement_met(
     }
 }
 
+/// A rule's capture slots and where its named groups are, made once per document for each
+/// rule that runs in it: reading captures into these allocates nothing.
+struct Slots {
+    locs: regex::CaptureLocations,
+    /// claim, value, num, den, top, subj, metric.
+    groups: [Option<usize>; 7],
+}
+
+impl Slots {
+    fn new(re: &regex::Regex) -> Slots {
+        let names: Vec<Option<&str>> = re.capture_names().collect();
+        let groups =
+            ["claim", "value", "num", "den", "top", "subj", "metric"].map(|g| names.iter().position(|n| *n == Some(g)));
+        Slots { locs: re.capture_locations(), groups }
+    }
+
+    /// The range of named group `k` (an index into `groups`) in the last match, if it took part.
+    fn get(&self, k: usize) -> Option<Range<usize>> {
+        self.groups[k].and_then(|i| self.locs.get(i)).map(|(s, e)| s..e)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn run_rule(
     matcher: &Matcher,
     set: &RuleSet,
@@ -346,36 +370,52 @@ fn run_rule(
     text: &str,
     s: usize,
     range: Range<usize>,
+    slots: &mut Vec<Option<Slots>>,
     out: &mut Vec<(Candidate, i32)>,
 ) {
     let rule = &set.rules[r];
+    let re = rule.regex.regex();
     let sentence = &text[range.clone()];
-    // Most runs find nothing: a match test needs no capture slots and stops at the first hit.
-    if !rule.regex.is_match(sentence) {
+    // Most runs find nothing: a match test stops at the first hit, where a search for
+    // captures would look on for the longest.
+    if !re.is_match(sentence) {
         return;
     }
-    for caps in rule.regex.captures_iter(sentence) {
-        let whole = caps.get(0).expect("group 0 always matches");
-        let claim = caps.name("claim").unwrap_or(whole);
-        if claim.as_str().trim().is_empty() {
+    if slots.len() <= r {
+        slots.resize_with(r + 1, || None);
+    }
+    let slot = slots[r].get_or_insert_with(|| Slots::new(re));
+    let mut at = 0;
+    // Each match is read into the same slots.
+    while at <= sentence.len() {
+        let Some(whole) = re.captures_read_at(&mut slot.locs, sentence, at) else { break };
+        at = if whole.is_empty() {
+            sentence[whole.end()..].chars().next().map_or(usize::MAX, |c| whole.end() + c.len_utf8())
+        } else {
+            whole.end()
+        };
+        let claim = slot.get(0).unwrap_or(whole.range());
+        let claim_text = &sentence[claim.clone()];
+        if claim_text.trim().is_empty() {
             continue;
         }
-        let span = range.start + claim.start()..range.start + claim.end();
+        let group_text = |k: usize| slot.get(k).map(|g| &sentence[g]);
+        let span = range.start + claim.start..range.start + claim.end;
         // Most matches in running text are periods, growth rates and ordinals that an exclude
         // removes: ask the excludes before parsing the number.
         if matcher.excluded(rule, text, range.clone(), span.clone()) {
             continue;
         }
         let value = match rule.value {
-            ValueSpec::Ratio => ratio(caps.name("num").map(|m| m.as_str()), caps.name("den").map(|m| m.as_str())),
-            spec => eval(spec, caps.name("value").map(|m| m.as_str())),
+            ValueSpec::Ratio => ratio(group_text(2), group_text(3)),
+            spec => eval(spec, group_text(1)),
         };
         // The hedge may sit outside the value group ("占比超过七成"), so look at the claim.
-        let vague = rule.vague
-            || (rule.value == ValueSpec::Share && caps.name("value").is_some() && coarse_hedged(claim.as_str()));
+        let vague =
+            rule.vague || (rule.value == ValueSpec::Share && group_text(1).is_some() && coarse_hedged(claim_text));
         let top = match rule.top {
             ValueSpec::Fixed(x) if x >= 0.0 => Some(x as u32),
-            spec => eval(spec, caps.name("top").map(|m| m.as_str())).map(|v| v as u32),
+            spec => eval(spec, group_text(4)).map(|v| v as u32),
         };
         let parses = |spec: ValueSpec, v: Option<f64>| {
             !matches!(spec, ValueSpec::Share | ValueSpec::Rank | ValueSpec::Top | ValueSpec::Ratio) || v.is_some()
@@ -386,8 +426,8 @@ fn run_rule(
         if rule.kind == Kind::Share && value.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
             continue;
         }
-        let group = |name: &str| caps.name(name).map(|m| range.start + m.start()..range.start + m.end());
-        let (subject, metric) = (group("subj"), group("metric"));
+        let group = |k: usize| slot.get(k).map(|g| range.start + g.start..range.start + g.end);
+        let (subject, metric) = (group(5), group(6));
         let cand = Candidate { rule: r, kind: rule.kind, span, value, top, vague, sentence: s, subject, metric };
         out.push((cand, rule.priority));
     }
