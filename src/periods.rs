@@ -257,8 +257,9 @@ impl<'a> Cues<'a> {
 
     /// Whether the words end with `cue` (lower case, words split by spaces).
     fn ends(&self, cue: &str) -> bool {
-        let n = cue.split(' ').count();
-        self.len >= n && self.all()[self.len - n..].iter().zip(cue.split(' ')).all(|(w, c)| w.eq_ignore_ascii_case(c))
+        // Compared from the last word back: most cues fail on their last word.
+        let mut words = self.all().iter().rev();
+        cue.rsplit(' ').all(|c| words.next().is_some_and(|w| w.eq_ignore_ascii_case(c)))
     }
 }
 

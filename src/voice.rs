@@ -37,11 +37,15 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     // Every mark that opens or closes a quote is '"', a newline, or led by 0xE2 (“ ”) or 0xE3
-    // (「」『』): only those bytes are decoded.
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if !matches!(b, b'"' | b'\n' | 0xE2 | 0xE3) {
-            continue;
-        }
+    // (「」『』): only those bytes are looked at, found by SIMD searches and merged in order.
+    let bytes = text.as_bytes();
+    let mut marks: Vec<usize> = memchr::memchr3_iter(b'"', b'\n', 0xE2, bytes).collect();
+    let cjk = marks.len();
+    marks.extend(memchr::memchr_iter(0xE3, bytes));
+    if marks.len() > cjk {
+        marks.sort_unstable();
+    }
+    for i in marks {
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { continue };
         match (open, c) {
             (None, '“' | '「' | '『') => open = Some((i, c)),
@@ -82,7 +86,7 @@ fn first_person(text: &str, quoted: &mut Quoted<'_>, enough: usize) -> usize {
 /// pairs, sorted, each pattern's regex run on its block only.
 pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes: &[(usize, usize)]) -> Voice {
     let mut quoted = Quoted { text, ranges: None };
-    let mut markers = 0;
+    let mut marked = false;
     let mut names: Vec<String> = Vec::new();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut ad = false;
@@ -92,9 +96,15 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
         let block = &text[range.clone()];
         match p.role {
             ScopeRole::Promotional | ScopeRole::Ad => {
-                let hits = p.regex.find_iter(block).filter(|m| !quoted.contains(range.start + m.start())).count();
-                markers += hits;
-                ad |= p.role == ScopeRole::Ad && hits > 0;
+                // Only whether a marker stands outside quotes matters, not how many do: once
+                // one has, only an ad marker can still say more.
+                if marked && (p.role == ScopeRole::Promotional || ad) {
+                    continue;
+                }
+                if p.regex.find_iter(block).any(|m| !quoted.contains(range.start + m.start())) {
+                    marked = true;
+                    ad |= p.role == ScopeRole::Ad;
+                }
             }
             ScopeRole::Issuer => {
                 for caps in p.regex.captures_iter(block) {
@@ -111,7 +121,7 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
             _ => {}
         }
     }
-    let promotional = markers > 0 || first_person(text, &mut quoted, 3) >= 3;
+    let promotional = marked || first_person(text, &mut quoted, 3) >= 3;
     let org = lex.get(LexiconCategory::Org);
     let mut ids: Vec<String> = Vec::new();
     for n in &names {
