@@ -130,8 +130,20 @@ impl Hasher for Prehashed {
 }
 
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
+
+/// ASCII letters, digits and '_': a table, since every byte of a sentence is asked.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
 
 /// A word's key: its first eight bytes with ASCII letters folded, and its length, mixed.
 /// Words that share a key are told apart by comparing the aliases filed under it.
@@ -251,16 +263,11 @@ impl Lexicons {
         let bytes = text.as_bytes();
         // (start, end, entry) per reading: case-sensitive, then not.
         let mut seen: [Vec<(usize, usize, usize)>; 2] = Default::default();
+        let within = &bytes[..range.end];
         let mut i = range.start;
-        while i < range.end {
-            if !is_word_byte(bytes[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < range.end && is_word_byte(bytes[i]) {
-                i += 1;
-            }
+        while let Some(skip) = within[i..].iter().position(|&b| is_word_byte(b)) {
+            let start = i + skip;
+            i = within[start..].iter().position(|&b| !is_word_byte(b)).map_or(range.end, |n| start + n);
             let Some(aliases) = self.words.get(&word_key(&bytes[start..i])) else { continue };
             for a in aliases {
                 let Some(there) =
@@ -300,19 +307,20 @@ impl Lexicons {
             }
         }
         found.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-        let mut out: Vec<LexMatch> = Vec::with_capacity(found.len());
-        for m in found {
-            match out.last() {
-                Some(last) if m.range.start < last.range.end => {
-                    if m.range.len() > last.range.len() {
-                        out.pop();
-                        out.push(m);
-                    }
+        // Merged in place: of two that overlap, the longer stays.
+        let mut kept = 0;
+        for k in 0..found.len() {
+            if kept > 0 && found[k].range.start < found[kept - 1].range.end {
+                if found[k].range.len() > found[kept - 1].range.len() {
+                    found.swap(kept - 1, k);
                 }
-                _ => out.push(m),
+            } else {
+                found.swap(kept, k);
+                kept += 1;
             }
         }
-        out
+        found.truncate(kept);
+        found
     }
 }
 
