@@ -3,6 +3,7 @@
 
 use crate::model::Kind;
 use crate::numbers;
+use crate::pattern::Pattern;
 use crate::rules::{Reach, Rule, RuleSet, ValueSpec};
 use crate::segments::{Layout, clause_bounds};
 use crate::triggers::TriggerIndex;
@@ -57,21 +58,20 @@ pub struct Matcher {
     excludes: [ExcludeSet; 3],
 }
 
-/// All excludes of one kind as regex sets, so a candidate costs a few searches however many
-/// excludes there are. Most excludes have one check (before, after or the claim's text): any
-/// hit of those fires, so their set per check only asks whether anything matches and stops at
-/// the first hit. The few with several checks fire only when all their checks hit, so their
-/// sets say which matched. Each set is compiled on first use: a document with only shares
-/// never builds the rank sets, and a set the others settle first is never needed.
+/// All excludes of one kind, so a candidate costs a few searches however many excludes there
+/// are. Most excludes have one check (before, after or the claim's text): any hit of those
+/// fires, so their set per check only asks whether anything matches and stops at the first
+/// hit. The few with several checks fire only when all their checks hit: each is asked on its
+/// own, its anchored `after` check first, and stops at the first check that misses (a set
+/// would have to report every pattern that matches, which reads the whole window forward).
+/// Each set is compiled on first use: a document with only shares never builds the rank
+/// sets, and a set the others settle first is never needed.
 struct ExcludeSet {
     /// Per check (before, after, text): the one-check excludes' patterns.
     single: [Vec<String>; 3],
-    /// For each exclude with several checks, whether it has each check.
-    checks: Vec<[bool; 3]>,
-    /// Per check: the several-check excludes' patterns and the exclude each belongs to.
-    multi: [(Vec<String>, Vec<usize>); 3],
     single_sets: [OnceLock<Option<RegexSet>>; 3],
-    multi_sets: [OnceLock<Option<RegexSet>>; 3],
+    /// The excludes with several checks: each one's (before, after, text).
+    several: Vec<[Option<Pattern>; 3]>,
 }
 
 /// A set of trusted patterns, or none when there are none.
@@ -87,26 +87,20 @@ fn compile_set(pats: &[String]) -> Option<RegexSet> {
 impl ExcludeSet {
     fn new(set: &RuleSet, kind: Kind) -> ExcludeSet {
         let mut single: [Vec<String>; 3] = Default::default();
-        let mut checks = Vec::new();
-        let mut multi: [(Vec<String>, Vec<usize>); 3] = Default::default();
+        let mut several = Vec::new();
         for x in set.excludes.iter().filter(|x| x.kinds.contains(&kind)) {
             let parts = [&x.before, &x.after, &x.text];
-            let has = parts.map(Option::is_some);
-            let several = has.iter().filter(|&&h| h).count() > 1;
+            if parts.iter().filter(|p| p.is_some()).count() > 1 {
+                several.push(parts.map(Option::clone));
+                continue;
+            }
             for (k, p) in parts.iter().enumerate() {
-                let Some(p) = p else { continue };
-                if several {
-                    multi[k].0.push(p.as_str().to_string());
-                    multi[k].1.push(checks.len());
-                } else {
+                if let Some(p) = p {
                     single[k].push(p.as_str().to_string());
                 }
             }
-            if several {
-                checks.push(has);
-            }
         }
-        ExcludeSet { single, checks, multi, single_sets: Default::default(), multi_sets: Default::default() }
+        ExcludeSet { single, single_sets: Default::default(), several }
     }
 
     fn fires(&self, hays: [&str; 3]) -> bool {
@@ -120,17 +114,9 @@ impl ExcludeSet {
                 return true;
             }
         }
-        if self.checks.is_empty() {
-            return false;
-        }
-        let mut hit: Vec<[bool; 3]> = self.checks.iter().map(|c| [!c[0], !c[1], !c[2]]).collect();
-        for k in 0..3 {
-            let Some(set) = self.multi_sets[k].get_or_init(|| compile_set(&self.multi[k].0)).as_ref() else { continue };
-            for m in set.matches(hays[k]).iter() {
-                hit[self.multi[k].1[m]][k] = true;
-            }
-        }
-        hit.iter().any(|c| c.iter().all(|&x| x))
+        self.several
+            .iter()
+            .any(|checks| [1, 0, 2].into_iter().all(|k| checks[k].as_ref().is_none_or(|p| p.is_match(hays[k]))))
     }
 }
 
