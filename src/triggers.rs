@@ -112,9 +112,10 @@ const LANES: usize = 4;
 const AFTER_GAP: usize = 0;
 const IN_WORD: usize = 1;
 
-/// English bytes, most frequent first: their classes come first in a row, so that the part of
-/// a row English text uses fills one or two cache lines.
-const HOT: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz0123456789,.-'\"()%\n$";
+/// Bytes by their frequency in English business news (letters folded): their classes come
+/// first, in the first block (see `Dfa::codes`), so that such text needs one cache line per
+/// state it visits. The comma takes the class of the bytes in no literal with it.
+const HOT: &[u8] = b" etarionsdhlcupmf.yg,w2\n0bv%145kx36987q$-j'z\"()";
 
 /// An Aho-Corasick DFA over the literals (ASCII letters folded, every occurrence of every
 /// literal reported, overlapping ones too, but those that start with a letter only at a word's
@@ -123,10 +124,14 @@ const HOT: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz0123456789,.-'\"()%\n$";
 /// is cut into stretches walked side by side.
 #[derive(Debug, Clone)]
 struct Dfa {
-    classes: [u8; 256],
-    /// The next state is `trans[(state << stride2) | class]`; `u16` entries halve the table's
-    /// footprint in the cache. Its length is a power of two, so an index masked by `len - 1`
-    /// needs no bounds check.
+    /// For each byte, where its class's column is: the next state is
+    /// `trans[(state << BLOCK2) | codes[byte]]`. Classes come in blocks of 32, one cache line
+    /// of a state's entries, and a block holds those lines of every state in a row: the line
+    /// of the hot classes of one state sits next to the next state's, not a row's length away
+    /// (rows a power of two long put every state's hot line in a quarter of the cache's sets).
+    codes: [u32; 256],
+    /// `u16` entries (state numbers) halve the table's footprint in the cache. Its length is a
+    /// power of two, so an index masked by `len - 1` needs no bounds check.
     trans: Table,
     start: u16,
     /// States from here on end a literal; a power of two, and no state below it does.
@@ -135,7 +140,6 @@ struct Dfa {
     /// as (literal, length), longest first.
     ends_at: Vec<u32>,
     ends: Vec<(u32, u32)>,
-    stride2: u32,
     /// The longest literal: a walk started one byte further back is in step with one from the
     /// start (that byte tells whether a word may begin after it).
     max_len: usize,
@@ -211,12 +215,6 @@ impl Dfa {
         }
         let mut groups: Vec<Vec<u8>> = groups.into_values().collect();
         groups.sort_by_key(|g| g.iter().map(|&b| heat(b)).min());
-        let mut classes = [0u8; 256];
-        for (class, g) in groups.iter().enumerate() {
-            for &b in g {
-                classes[usize::from(b)] = class as u8;
-            }
-        }
         // Match states last, from a power of two on: then "any lane in a match state" is one
         // compare of the lanes' states or-ed together.
         let mut rank = order.clone();
@@ -229,12 +227,19 @@ impl Dfa {
         }
         let states = first_match + n - first;
         assert!(states <= usize::from(u16::MAX) + 1, "trigger automaton has too many states for u16");
-        let stride2 = groups.len().next_power_of_two().trailing_zeros().max(STRIDE2_MIN);
-        let mut trans = vec![0u16; (states << stride2).next_power_of_two()];
+        let block = states.next_power_of_two() << BLOCK2;
+        let code = |class: usize| (((class >> BLOCK2) * block) | (class & ((1 << BLOCK2) - 1))) as u32;
+        let mut codes = [0u32; 256];
+        for (class, g) in groups.iter().enumerate() {
+            for &b in g {
+                codes[usize::from(b)] = code(class);
+            }
+        }
+        let mut trans = vec![0u16; groups.len().div_ceil(1 << BLOCK2).next_power_of_two() * block];
         for q in 0..n {
             for (class, g) in groups.iter().enumerate() {
                 let next = delta[q * 256 + usize::from(g[0])] as usize;
-                trans[(new_id[q] << stride2) | class] = new_id[next] as u16;
+                trans[(new_id[q] << BLOCK2) | code(class) as usize] = new_id[next] as u16;
             }
         }
         let mut ends_at = vec![0u32];
@@ -245,32 +250,27 @@ impl Dfa {
         }
         let max_len = pats.iter().map(String::len).max().unwrap_or(0);
         Dfa {
-            classes,
+            codes,
             trans: Table::new(&trans),
             start: new_id[AFTER_GAP] as u16,
             first_match: first_match as u16,
             ends_at,
             ends,
-            stride2,
             max_len,
         }
     }
 
     /// Every occurrence of every literal as (start, literal), in order of their ends.
     fn find_all(&self, hay: &[u8]) -> Vec<(u32, u32)> {
-        // The stride as a constant: a shift by an immediate, in the innermost loop.
-        match self.stride2 {
-            7 => Walk::<7>::new(self).find_all(hay),
-            _ => Walk::<8>::new(self).find_all(hay),
-        }
+        Walk::new(self).find_all(hay)
     }
 }
 
-/// Strides below 128 save nothing that matters, and two are enough to compile.
-const STRIDE2_MIN: u32 = 7;
+/// A block of a state's entries is `1 << BLOCK2` long: 32 `u16`s, one cache line.
+const BLOCK2: u32 = 5;
 
-/// A table whose first entry begins a cache line, so that a row's first 32 entries (its hot
-/// classes) are one line. A copy is aligned anew.
+/// A table whose first entry begins a cache line, so that a state's entries in a block are one
+/// line. A copy is aligned anew.
 #[derive(Debug)]
 struct Table {
     buf: Vec<u16>,
@@ -297,24 +297,24 @@ impl Clone for Table {
     }
 }
 
-/// The walk over a text, with the stride fixed.
-struct Walk<'d, const STRIDE2: u32> {
+/// The walk over a text, with what a step needs at hand.
+struct Walk<'d> {
     dfa: &'d Dfa,
     trans: &'d [u16],
-    classes: &'d [u8; 256],
+    codes: &'d [u32; 256],
     first: usize,
 }
 
-impl<'d, const STRIDE2: u32> Walk<'d, STRIDE2> {
+impl<'d> Walk<'d> {
     fn new(dfa: &'d Dfa) -> Self {
-        Walk { dfa, trans: dfa.trans.entries(), classes: &dfa.classes, first: usize::from(dfa.first_match) }
+        Walk { dfa, trans: dfa.trans.entries(), codes: &dfa.codes, first: usize::from(dfa.first_match) }
     }
 
     /// One step of the flat table: `trans.len()` is a power of two, so the masked index is in
     /// bounds by construction and the compiler drops the check.
     #[inline(always)]
     fn step(&self, s: usize, b: u8) -> usize {
-        let at = (s << STRIDE2) | usize::from(self.classes[usize::from(b)]);
+        let at = (s << BLOCK2) | self.codes[usize::from(b)] as usize;
         usize::from(self.trans[at & (self.trans.len() - 1)])
     }
 
