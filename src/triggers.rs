@@ -358,14 +358,16 @@ impl<'d> Walk<'d> {
         let (a, rest) = hay.split_at(chunk);
         let (b, rest) = rest.split_at(chunk);
         let (c, d) = rest.split_at(chunk);
+        let d = &d[..chunk];
         let first = self.first;
-        // Zipped lanes and a masked table index: the loop body is loads, shifts and ors, with
-        // no bounds checks and the four states in registers.
-        for (i, (((&x0, &x1), &x2), &x3)) in a.iter().zip(b).zip(c).zip(&d[..chunk]).enumerate() {
-            s0 = self.step(s0, x0);
-            s1 = self.step(s1, x1);
-            s2 = self.step(s2, x2);
-            s3 = self.step(s3, x3);
+        // Lanes of exactly `chunk` bytes indexed by one counter, and a masked table index: the
+        // loop body is loads, shifts and ors, with no bounds checks and the four states in
+        // registers.
+        for i in 0..chunk {
+            s0 = self.step(s0, a[i]);
+            s1 = self.step(s1, b[i]);
+            s2 = self.step(s2, c[i]);
+            s3 = self.step(s3, d[i]);
             // Matches are rare: handled out of line, they keep the states in registers.
             if s0 | s1 | s2 | s3 >= first {
                 self.emit_lanes([s0, s1, s2, s3], i + 1, chunk, &mut found);
@@ -373,7 +375,11 @@ impl<'d> Walk<'d> {
         }
         // The last lane also takes the bytes the even split left over.
         self.walk(hay, LANES * chunk, n, s3, &mut found[LANES - 1]);
-        found.concat()
+        let [mut all, rest @ ..] = found;
+        for lane in rest {
+            all.extend_from_slice(&lane);
+        }
+        all
     }
 
     #[cold]
