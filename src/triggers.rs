@@ -6,10 +6,7 @@
 //! began inside a longer one was never seen ("30% of total" found "% of" and lost "of
 //! total"), and the patterns it should have woken slept.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -17,11 +14,9 @@ pub struct TriggerIndex {
     dfa: Option<Dfa>,
     /// For each literal, the patterns it wakes.
     owners: Vec<Vec<usize>>,
-    /// For each literal, whether it must start a word (see `starts_word`).
-    word_start: Vec<bool>,
     /// For each literal, its length in bytes.
     lens: Vec<usize>,
-    /// Patterns with no literals: they run everywhere.
+    /// Patterns with no literals, or an empty one: they run everywhere.
     always: Vec<usize>,
     len: usize,
 }
@@ -36,10 +31,10 @@ impl TriggerIndex {
         let mut len = 0;
         for (item, literals) in items {
             len = len.max(item + 1);
-            if literals.is_empty() {
+            if literals.is_empty() || literals.iter().any(String::is_empty) {
                 always.push(item);
             }
-            for t in literals {
+            for t in literals.iter().filter(|t| !t.is_empty()) {
                 let key = t.to_lowercase();
                 let i = *index.entry(key.clone()).or_insert_with(|| {
                     pats.push(key);
@@ -53,20 +48,18 @@ impl TriggerIndex {
         }
         let dfa = (!pats.is_empty()).then(|| Dfa::build(&pats));
         let owners = own;
-        let word_start = pats.iter().map(|p| starts_word(p)).collect();
         let lens = pats.iter().map(String::len).collect();
-        TriggerIndex { dfa, owners, word_start, lens, always, len }
+        TriggerIndex { dfa, owners, lens, always, len }
     }
 
     /// Every (where, patterns) pair: the bytes a literal covers and the patterns it wakes, in
-    /// order of the literals' ends.
-    pub fn hits<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (Range<usize>, &'h [usize])> + 'h {
+    /// order of the literals' ends (and longest first among those ending together). A literal
+    /// that starts with an ASCII letter is reported only where it starts a word.
+    pub fn hits<'h>(&'h self, hay: &'h str) -> impl ExactSizeIterator<Item = (Range<usize>, &'h [usize])> + 'h {
         let found = self.dfa.as_ref().map(|d| d.find_all(hay.as_bytes())).unwrap_or_default();
-        let bytes = hay.as_bytes();
-        found.into_iter().filter_map(move |(start, lit)| {
+        found.into_iter().map(move |(start, lit)| {
             let (start, lit) = (start as usize, lit as usize);
-            let at = start..start + self.lens[lit];
-            (!self.word_start[lit] || at_word_start(bytes, start)).then(|| (at, self.owners[lit].as_slice()))
+            (start..start + self.lens[lit], self.owners[lit].as_slice())
         })
     }
 
@@ -95,7 +88,11 @@ pub fn starts_word(literal: &str) -> bool {
 /// No ASCII letter, digit or underscore right before `at`. Other scripts are let through: a
 /// rule's own `\b` decides there.
 fn at_word_start(hay: &[u8], at: usize) -> bool {
-    at == 0 || !(hay[at - 1].is_ascii_alphanumeric() || hay[at - 1] == b'_')
+    at == 0 || !in_word(hay[at - 1])
+}
+
+fn in_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether `literal` (lower case) occurs in `hay_lower` as the trigger pass would see it.
@@ -108,177 +105,269 @@ pub fn occurs(hay_lower: &str, literal: &str) -> bool {
 /// step before it, so one walk leaves the core idle while several keep it busy.
 const LANES: usize = 4;
 
-/// The aho-corasick crate's DFA over the literals (ASCII letters folded, standard match
-/// semantics so every occurrence of every literal is reported, overlapping ones too), copied
-/// into a flat table so that a step is two loads and an add: states are renumbered with match
-/// states last (one compare tells a match) and bytes mapped to classes of equal columns. A
-/// document is cut into stretches walked side by side.
+/// The two start states. A literal that begins with a letter may start only after a byte
+/// outside words, so the automaton remembers which kind of byte came last even when no
+/// literal is under way; inside a word it then idles in `IN_WORD` rather than following every
+/// literal that could begin mid-word, which it would only report to have it dropped.
+const AFTER_GAP: usize = 0;
+const IN_WORD: usize = 1;
+
+/// Bytes by their frequency in English business news (letters folded): their classes come
+/// first, in the first block (see `Dfa::codes`), so that such text needs one cache line per
+/// state it visits. The comma takes the class of the bytes in no literal with it.
+const HOT: &[u8] = b" etarionsdhlcupmf.yg,w2\n0bv%145kx36987q$-j'z\"()";
+
+/// An Aho-Corasick DFA over the literals (ASCII letters folded, every occurrence of every
+/// literal reported, overlapping ones too, but those that start with a letter only at a word's
+/// start), as a flat table so that a step is two loads: states are numbered with match states
+/// last (one compare tells a match) and bytes mapped to classes of equal columns. A document
+/// is cut into stretches walked side by side.
 #[derive(Debug, Clone)]
 struct Dfa {
-    classes: [u8; 256],
-    /// Transitions, premultiplied by the stride: the next state is `trans[state + class]`.
-    /// Its length is a power of two, so an index masked by `len - 1` needs no bounds check.
-    trans: Box<[u32]>,
-    start: u32,
+    /// For each byte, where its class's column is: the next state is
+    /// `trans[(state << BLOCK2) | codes[byte]]`. Classes come in blocks of 32, one cache line
+    /// of a state's entries, and a block holds those lines of every state in a row: the line
+    /// of the hot classes of one state sits next to the next state's, not a row's length away
+    /// (rows a power of two long put every state's hot line in a quarter of the cache's sets).
+    codes: [u32; 256],
+    /// `u16` entries (state numbers) halve the table's footprint in the cache. Its length is a
+    /// power of two, so an index masked by `len - 1` needs no bounds check.
+    trans: Table,
+    start: u16,
     /// States from here on end a literal; a power of two, and no state below it does.
-    first_match: u32,
-    /// Per match state, the literals ending there as (literal, length).
-    ends: Vec<Vec<(u32, u32)>>,
-    stride2: u32,
-    /// The longest literal: a walk started this far back is in step with one from the start.
+    first_match: u16,
+    /// The literals ending in match state `first_match + k` are `ends[ends_at[k]..ends_at[k + 1]]`,
+    /// as (literal, length), longest first.
+    ends_at: Vec<u32>,
+    ends: Vec<(u32, u32)>,
+    /// The longest literal: a walk started one byte further back is in step with one from the
+    /// start (that byte tells whether a word may begin after it).
     max_len: usize,
 }
 
 impl Dfa {
     fn build(pats: &[String]) -> Dfa {
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Unanchored)
-            .build(pats)
-            .expect("trigger literals build an automaton");
-        let start = dfa.start_state(Anchored::No).expect("an unanchored start state");
-        // A byte in no literal takes every state back to the start, and an ASCII letter goes
-        // where its other case goes: so each literal byte (folded) is a class of its own and
-        // all other bytes share one. A byte of each class stands for it in the walk below.
-        let mut used = [false; 256];
-        for &byte in pats.iter().flat_map(|p| p.as_bytes()) {
-            used[usize::from(byte.to_ascii_lowercase())] = true;
-            used[usize::from(byte.to_ascii_uppercase())] = true;
-        }
-        let mut classes = [0u8; 256];
-        let mut reps: Vec<u8> = Vec::new();
-        let other = (0..=255u8).find(|&b| !used[usize::from(b)]);
-        if let Some(b) = other {
-            reps.push(b);
-        }
-        for b in (0..=255u8).filter(|&b| used[usize::from(b)]) {
-            let folded = b.to_ascii_lowercase();
-            if b != folded {
-                continue; // an upper-case letter joins its lower case below
+        // The trie, with each state's 256 transitions in one flat vector: a trie edge or NONE.
+        // Literals are lower case; an upper-case letter takes its lower case's edges below.
+        const NONE: u32 = u32::MAX;
+        let mut delta = vec![NONE; 2 * 256];
+        let mut lit_at: Vec<Option<u32>> = vec![None; 2];
+        for (i, p) in pats.iter().enumerate() {
+            let mut q = AFTER_GAP;
+            for &b in p.as_bytes() {
+                let at = q * 256 + usize::from(b.to_ascii_lowercase());
+                if delta[at] == NONE {
+                    delta[at] = lit_at.len() as u32;
+                    delta.extend([NONE; 256]);
+                    lit_at.push(None);
+                }
+                q = delta[at] as usize;
             }
-            let class = reps.len() as u8;
-            reps.push(b);
-            classes[usize::from(b)] = class;
-            classes[usize::from(b.to_ascii_uppercase())] = class;
+            lit_at[q] = Some(i as u32);
         }
-        // Every state reachable from the start, in the order first seen; `ids` maps the
-        // crate's state ids (sparse) to those positions.
-        const UNSEEN: u32 = u32::MAX;
-        let mut ids: Vec<u32> = Vec::new();
-        let mut number = |sid: StateID, order: &mut Vec<StateID>| -> u32 {
-            let k = sid.as_usize();
-            if k >= ids.len() {
-                ids.resize(k + 1, UNSEEN);
+        let n = lit_at.len();
+        let fallback = |b: u8| if in_word(b) { IN_WORD } else { AFTER_GAP } as u32;
+        // `fail[q]`: the longest proper suffix of q that is in the trie and may have started
+        // where it did, else the start state the last byte of q leaves.
+        let mut fail = vec![AFTER_GAP as u32; n];
+        let mut queue = VecDeque::new();
+        for b in 0..=255u8 {
+            let fold = usize::from(b.to_ascii_lowercase());
+            let child = delta[fold];
+            if child != NONE && usize::from(b) == fold {
+                fail[child as usize] = fallback(b);
+                queue.push_back(child as usize);
             }
-            if ids[k] == UNSEEN {
-                ids[k] = order.len() as u32;
-                order.push(sid);
-            }
-            ids[k]
-        };
-        let mut order = vec![];
-        number(start, &mut order);
-        let mut rows: Vec<Vec<u32>> = Vec::new();
-        while rows.len() < order.len() {
-            let sid = order[rows.len()];
-            let row = reps.iter().map(|&b| number(dfa.next_state(Anchored::No, sid, b), &mut order)).collect();
-            rows.push(row);
+            let usable = child != NONE && !b.is_ascii_alphabetic();
+            delta[IN_WORD * 256 + usize::from(b)] = if usable { child } else { fallback(b) };
+            delta[AFTER_GAP * 256 + usize::from(b)] = if child != NONE { child } else { fallback(b) };
         }
+        // Breadth first, so that a state's failure (shallower) is complete before it is used.
+        let mut order = vec![AFTER_GAP, IN_WORD];
+        while let Some(q) = queue.pop_front() {
+            order.push(q);
+            let f = fail[q] as usize;
+            // Upper-case letters last: they copy their lower case's finished entries.
+            for b in (0..=255u8).filter(|b| !b.is_ascii_uppercase()).chain(b'A'..=b'Z') {
+                let (at, fold) = (q * 256 + usize::from(b), usize::from(b.to_ascii_lowercase()));
+                if usize::from(b) != fold {
+                    delta[at] = delta[q * 256 + fold];
+                } else if delta[at] == NONE {
+                    delta[at] = delta[f * 256 + fold];
+                } else {
+                    let child = delta[at] as usize;
+                    fail[child] = delta[f * 256 + fold];
+                    queue.push_back(child);
+                }
+            }
+        }
+        // The literals ending in each state, longest first: its own, then its failure's.
+        let mut out: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        for &q in &order[2..] {
+            let own = lit_at[q].map(|l| (l, pats[l as usize].len() as u32));
+            out[q] = own.into_iter().chain(out[fail[q] as usize].iter().copied()).collect();
+        }
+        // Bytes whose columns agree share a class; classes are numbered by heat (see `HOT`).
+        let heat = |b: u8| HOT.iter().position(|&h| h == b.to_ascii_lowercase()).unwrap_or(HOT.len() + usize::from(b));
+        let mut groups: HashMap<Vec<u32>, Vec<u8>> = HashMap::new();
+        for b in 0..=255u8 {
+            groups.entry((0..n).map(|q| delta[q * 256 + usize::from(b)]).collect()).or_default().push(b);
+        }
+        let mut groups: Vec<Vec<u8>> = groups.into_values().collect();
+        groups.sort_by_key(|g| g.iter().map(|&b| heat(b)).min());
         // Match states last, from a power of two on: then "any lane in a match state" is one
         // compare of the lanes' states or-ed together.
-        let mut rank: Vec<usize> = (0..order.len()).collect();
-        rank.sort_by_key(|&i| (dfa.is_match(order[i]), i));
-        let first = rank.iter().position(|&i| dfa.is_match(order[i])).unwrap_or(rank.len());
-        let stride2 = reps.len().next_power_of_two().trailing_zeros();
-        let first_match = ((first.max(1) << stride2).next_power_of_two() >> stride2).max(first);
-        let mut new_id = vec![0usize; order.len()];
-        for (n, &i) in rank.iter().enumerate() {
-            new_id[i] = if n < first { n } else { first_match + n - first };
+        let mut rank = order.clone();
+        rank.sort_by_key(|&q| !out[q].is_empty()); // stable: breadth-first order otherwise
+        let first = rank.iter().position(|&q| !out[q].is_empty()).unwrap_or(n);
+        let first_match = first.max(1).next_power_of_two();
+        let mut new_id = vec![0usize; n];
+        for (k, &q) in rank.iter().enumerate() {
+            new_id[q] = if k < first { k } else { first_match + k - first };
         }
-        let states = first_match + order.len() - first;
-        let mut trans = vec![0u32; (states << stride2).next_power_of_two()];
-        for (i, row) in rows.iter().enumerate() {
-            for (class, &next) in row.iter().enumerate() {
-                trans[(new_id[i] << stride2) + class] = (new_id[next as usize] << stride2) as u32;
+        let states = first_match + n - first;
+        assert!(states <= usize::from(u16::MAX) + 1, "trigger automaton has too many states for u16");
+        let block = states.next_power_of_two() << BLOCK2;
+        let code = |class: usize| (((class >> BLOCK2) * block) | (class & ((1 << BLOCK2) - 1))) as u32;
+        let mut codes = [0u32; 256];
+        for (class, g) in groups.iter().enumerate() {
+            for &b in g {
+                codes[usize::from(b)] = code(class);
             }
         }
-        let ends = rank[first..]
-            .iter()
-            .map(|&i| {
-                let sid = order[i];
-                (0..dfa.match_len(sid))
-                    .map(|k| {
-                        let lit = dfa.match_pattern(sid, k);
-                        (lit.as_u32(), dfa.pattern_len(lit) as u32)
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut trans = vec![0u16; groups.len().div_ceil(1 << BLOCK2).next_power_of_two() * block];
+        for q in 0..n {
+            for (class, g) in groups.iter().enumerate() {
+                let next = delta[q * 256 + usize::from(g[0])] as usize;
+                trans[(new_id[q] << BLOCK2) | code(class) as usize] = new_id[next] as u16;
+            }
+        }
+        let mut ends_at = vec![0u32];
+        let mut ends = Vec::new();
+        for &q in &rank[first..] {
+            ends.extend_from_slice(&out[q]);
+            ends_at.push(ends.len() as u32);
+        }
         let max_len = pats.iter().map(String::len).max().unwrap_or(0);
         Dfa {
-            classes,
-            trans: trans.into_boxed_slice(),
-            start: (new_id[0] << stride2) as u32,
-            first_match: (first_match << stride2) as u32,
+            codes,
+            trans: Table::new(&trans),
+            start: new_id[AFTER_GAP] as u16,
+            first_match: first_match as u16,
+            ends_at,
             ends,
-            stride2,
             max_len,
         }
     }
 
+    /// Every occurrence of every literal as (start, literal), in order of their ends.
+    fn find_all(&self, hay: &[u8]) -> Vec<(u32, u32)> {
+        Walk::new(self).find_all(hay)
+    }
+}
+
+/// A block of a state's entries is `1 << BLOCK2` long: 32 `u16`s, one cache line.
+const BLOCK2: u32 = 5;
+
+/// A table whose first entry begins a cache line, so that a state's entries in a block are one
+/// line. A copy is aligned anew.
+#[derive(Debug)]
+struct Table {
+    buf: Vec<u16>,
+    at: usize,
+}
+
+impl Table {
+    fn new(entries: &[u16]) -> Table {
+        let mut buf = Vec::with_capacity(entries.len() + 32);
+        let at = (buf.as_ptr() as usize).wrapping_neg() % 64 / 2;
+        buf.resize(at, 0);
+        buf.extend_from_slice(entries);
+        Table { buf, at }
+    }
+
+    fn entries(&self) -> &[u16] {
+        &self.buf[self.at..]
+    }
+}
+
+impl Clone for Table {
+    fn clone(&self) -> Table {
+        Table::new(self.entries())
+    }
+}
+
+/// The walk over a text, with what a step needs at hand.
+struct Walk<'d> {
+    dfa: &'d Dfa,
+    trans: &'d [u16],
+    codes: &'d [u32; 256],
+    first: usize,
+}
+
+impl<'d> Walk<'d> {
+    fn new(dfa: &'d Dfa) -> Self {
+        Walk { dfa, trans: dfa.trans.entries(), codes: &dfa.codes, first: usize::from(dfa.first_match) }
+    }
+
+    /// One step of the flat table: `trans.len()` is a power of two, so the masked index is in
+    /// bounds by construction and the compiler drops the check.
     #[inline(always)]
-    fn step(&self, s: u32, b: u8) -> u32 {
-        step(&self.trans, &self.classes, s, b)
+    fn step(&self, s: usize, b: u8) -> usize {
+        let at = (s << BLOCK2) | self.codes[usize::from(b)] as usize;
+        usize::from(self.trans[at & (self.trans.len() - 1)])
     }
 
     /// Records the literals that end at `end` in match state `s`, as (start, literal).
     #[inline]
-    fn emit(&self, s: u32, end: usize, found: &mut Vec<(u32, u32)>) {
-        for &(lit, len) in &self.ends[((s - self.first_match) >> self.stride2) as usize] {
-            found.push((end as u32 - len, lit));
-        }
+    fn emit(&self, s: usize, end: usize, found: &mut Vec<(u32, u32)>) {
+        let k = s - self.first;
+        let ends = &self.dfa.ends[self.dfa.ends_at[k] as usize..self.dfa.ends_at[k + 1] as usize];
+        found.extend(ends.iter().map(|&(lit, len)| (end as u32 - len, lit)));
     }
 
     /// One walk over `hay[from..to]` from state `s`, reporting what ends in it.
-    fn walk(&self, hay: &[u8], from: usize, to: usize, mut s: u32, found: &mut Vec<(u32, u32)>) -> u32 {
+    fn walk(&self, hay: &[u8], from: usize, to: usize, mut s: usize, found: &mut Vec<(u32, u32)>) -> usize {
         for (i, &b) in hay[from..to].iter().enumerate() {
             s = self.step(s, b);
-            if s >= self.first_match {
+            if s >= self.first {
                 self.emit(s, from + i + 1, found);
             }
         }
         s
     }
 
-    /// The state a walk from the start is in before `at`: the last `max_len` bytes decide it.
-    fn state_at(&self, hay: &[u8], at: usize) -> u32 {
-        hay[at.saturating_sub(self.max_len)..at].iter().fold(self.start, |s, &b| self.step(s, b))
+    /// The state a walk from the start is in before `at`: the last `max_len` bytes decide it,
+    /// and the byte before them whether a word may begin.
+    fn state_at(&self, hay: &[u8], at: usize) -> usize {
+        let start = usize::from(self.dfa.start);
+        hay[at.saturating_sub(self.dfa.max_len + 1)..at].iter().fold(start, |s, &b| self.step(s, b))
     }
 
-    /// Every occurrence of every literal as (start, literal), in order of their ends.
     fn find_all(&self, hay: &[u8]) -> Vec<(u32, u32)> {
         let n = hay.len();
         let chunk = n / LANES;
         // A stretch must be long enough to pay for its warm-up.
-        if chunk < 8 * self.max_len.max(8) {
+        if chunk < 8 * self.dfa.max_len.max(8) {
             let mut found = Vec::new();
-            self.walk(hay, 0, n, self.start, &mut found);
+            self.walk(hay, 0, n, usize::from(self.dfa.start), &mut found);
             return found;
         }
         let mut found: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
-        let [mut s0, mut s1, mut s2, mut s3]: [u32; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
+        let [mut s0, mut s1, mut s2, mut s3]: [usize; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
         let (a, rest) = hay.split_at(chunk);
         let (b, rest) = rest.split_at(chunk);
         let (c, d) = rest.split_at(chunk);
-        let (trans, classes, first) = (&*self.trans, &self.classes, self.first_match);
-        // Zipped lanes and a masked table index: the loop body is loads and adds, with no
-        // bounds checks and the four states in registers.
-        for (i, (((&x0, &x1), &x2), &x3)) in a.iter().zip(b).zip(c).zip(&d[..chunk]).enumerate() {
-            s0 = step(trans, classes, s0, x0);
-            s1 = step(trans, classes, s1, x1);
-            s2 = step(trans, classes, s2, x2);
-            s3 = step(trans, classes, s3, x3);
+        let d = &d[..chunk];
+        let first = self.first;
+        // Lanes of exactly `chunk` bytes indexed by one counter, and a masked table index: the
+        // loop body is loads, shifts and ors, with no bounds checks and the four states in
+        // registers.
+        for i in 0..chunk {
+            s0 = self.step(s0, a[i]);
+            s1 = self.step(s1, b[i]);
+            s2 = self.step(s2, c[i]);
+            s3 = self.step(s3, d[i]);
             // Matches are rare: handled out of line, they keep the states in registers.
             if s0 | s1 | s2 | s3 >= first {
                 self.emit_lanes([s0, s1, s2, s3], i + 1, chunk, &mut found);
@@ -286,30 +375,40 @@ impl Dfa {
         }
         // The last lane also takes the bytes the even split left over.
         self.walk(hay, LANES * chunk, n, s3, &mut found[LANES - 1]);
-        found.concat()
+        let [mut all, rest @ ..] = found;
+        for lane in rest {
+            all.extend_from_slice(&lane);
+        }
+        all
     }
 
     #[cold]
     #[inline(never)]
-    fn emit_lanes(&self, state: [u32; LANES], end: usize, chunk: usize, out: &mut [Vec<(u32, u32)>; LANES]) {
+    fn emit_lanes(&self, state: [usize; LANES], end: usize, chunk: usize, out: &mut [Vec<(u32, u32)>; LANES]) {
         for (j, (s, lane)) in state.into_iter().zip(out.iter_mut()).enumerate() {
-            if s >= self.first_match {
+            if s >= self.first {
                 self.emit(s, j * chunk + end, lane);
             }
         }
     }
 }
 
-/// One step of the flat table: `trans.len()` is a power of two, so the masked index is in
-/// bounds by construction and the compiler drops the check.
-#[inline(always)]
-fn step(trans: &[u32], classes: &[u8; 256], s: u32, b: u8) -> u32 {
-    trans[(s + u32::from(classes[usize::from(b)])) as usize & (trans.len() - 1)]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the trigger pass must find: every overlapping occurrence aho-corasick finds, less
+    /// those of a literal starting with a letter inside a word, in order of their ends and
+    /// longest first among those ending together.
+    fn expected(ac: &aho_corasick::AhoCorasick, lits: &[String], hay: &str) -> Vec<(u32, u32)> {
+        let mut want: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(hay)
+            .filter(|m| !starts_word(&lits[m.pattern()]) || at_word_start(hay.as_bytes(), m.start()))
+            .map(|m| (m.start(), m.pattern().as_usize()))
+            .collect();
+        want.sort_by_key(|&(start, lit)| (start + lits[lit].len(), start));
+        want.into_iter().map(|(start, lit)| (start as u32, lit as u32)).collect()
+    }
 
     #[test]
     fn patterns_wake_on_their_literals_only() {
@@ -375,28 +474,27 @@ mod tests {
         // Long enough texts are cut into stretches: literals across the cuts must still be found.
         for n in [0, 1, 2, 5, 40, 200, 1000] {
             let hay: String = piece.repeat(n / 10 + 1).chars().take(n * 7).collect();
-            let mut want: Vec<(u32, u32)> =
-                ac.find_overlapping_iter(&hay).map(|m| (m.start() as u32, m.pattern().as_u32())).collect();
-            let mut got = dfa.find_all(hay.as_bytes());
-            want.sort_unstable();
-            got.sort_unstable();
-            assert_eq!(got, want, "{n}");
+            assert_eq!(dfa.find_all(hay.as_bytes()), expected(&ac, &lits, &hay), "{n}");
         }
     }
 
     #[test]
     fn the_flat_table_agrees_with_aho_corasick_on_random_text() {
         // Literals with shared prefixes and suffixes, upper case, punctuation, multi-byte
-        // characters and a NUL; haystacks drawn from the same pieces plus bytes in no literal.
-        let lits: Vec<String> = ["ab", "abc", "bca", "c", "No.", "%", "份额", "额为", "’s", "a\0b", "zz top", "TOP"]
-            .iter()
-            .map(|s| s.to_lowercase())
-            .collect();
+        // characters, a NUL, and ones starting with a digit or an underscore (which may begin
+        // inside a word) or ending in one; haystacks drawn from the same pieces plus bytes in no literal.
+        let lits: Vec<String> = [
+            "ab", "abc", "bca", "c", "No.", "%", "份额", "额为", "’s", "a\0b", "zz top", "TOP", "1st", "_s", "s t",
+            "t1",
+        ]
+        .iter()
+        .map(|s| s.to_lowercase())
+        .collect();
         let dfa = Dfa::build(&lits);
         let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&lits).expect("builds");
         let alphabet = [
             "a", "B", "c", "A", "b", "C", "n", "O", ".", "%", "份", "额", "为", "’", "s", "\0", "z", " ", "T", "p",
-            "x", "é", "\n",
+            "x", "é", "\n", "1", "_", "t",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for len in [0usize, 1, 3, 17, 64, 255, 1024, 4099] {
@@ -407,12 +505,7 @@ mod tests {
                 seed ^= seed << 17;
                 hay.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
             }
-            let mut want: Vec<(u32, u32)> =
-                ac.find_overlapping_iter(&hay).map(|m| (m.start() as u32, m.pattern().as_u32())).collect();
-            let mut got = dfa.find_all(hay.as_bytes());
-            want.sort_unstable();
-            got.sort_unstable();
-            assert_eq!(got, want, "{hay:?}");
+            assert_eq!(dfa.find_all(hay.as_bytes()), expected(&ac, &lits, &hay), "{hay:?}");
         }
     }
 }
