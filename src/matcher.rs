@@ -438,15 +438,16 @@ fn ratio(num: Option<&str>, den: Option<&str>) -> Option<f64> {
 /// "近五成", "more than a third", "超三分之一": a coarse form (tenths, fractions) with a hedge
 /// keeps its number but states no exact quantity.
 fn coarse_hedged(s: &str) -> bool {
+    // Most shares are exact figures ("12%"): the hedge is asked only of a coarse form.
     let lower = s.to_lowercase();
     let coarse = s.contains('成')
         || s.contains("分之")
         || ["third", "quarter", "half", "fifth"].iter().any(|w| lower.contains(w));
-    let hedged = ["近", "超", "约", "逾", "将近", "接近", "不到", "以上", "左右", "多"].iter().any(|h| s.contains(h))
-        || ["more than", "less than", "nearly", "almost", "about", "roughly", "over", "around", "some", "close to"]
-            .iter()
-            .any(|h| lower.contains(h));
-    coarse && hedged
+    coarse
+        && (["近", "超", "约", "逾", "将近", "接近", "不到", "以上", "左右", "多"].iter().any(|h| s.contains(h))
+            || ["more than", "less than", "nearly", "almost", "about", "roughly", "over", "around", "some", "close to"]
+                .iter()
+                .any(|h| lower.contains(h)))
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
