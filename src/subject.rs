@@ -1072,19 +1072,17 @@ impl<'a> SubjectFinder<'a> {
         let skip = dateline().find(&self.text[r.clone()]).map_or(0, |m| m.end());
         let r = r.start + skip..r.end;
         let hay = &self.text[r.clone()];
-        let names: Vec<Range<usize>> = en_name()
-            .find_iter(hay)
-            .filter_map(|m| {
-                let trimmed = trim_en_name(m.as_str())?;
-                let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-                let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
-                Some(start..start + trimmed.len())
-            })
-            .collect();
-        // The last name that holds: checked from the end, so the costlier tests (a lexicon
-        // look-up, a search of the document for a person's title) run once or twice, not once
-        // per name.
-        names.into_iter().rev().find_map(|mut cand| {
+        let found: Vec<regex::Match> = en_name().find_iter(hay).collect();
+        // The last name that holds: checked from the end, so the costlier tests (trimming, a
+        // lexicon look-up, a search of the document for a person's title) run once or twice,
+        // not once per name.
+        let mut names = found.into_iter().rev().filter_map(|m| {
+            let trimmed = trim_en_name(m.as_str())?;
+            let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
+            Some(start..start + trimmed.len())
+        });
+        names.find_map(|mut cand| {
             // "in Europe Corvana climbed": the place before a name sets the scene.
             if is_place_object(&self.text[r.start..cand.start])
                 && let Some(place) = self.leading_place(&cand)
@@ -1465,9 +1463,15 @@ fn is_period_token(w: &str) -> bool {
     if year {
         return true;
     }
-    let u = w.to_ascii_uppercase();
-    let rest = u.trim_start_matches("FY").trim_start_matches(['Q', 'H']);
-    rest.len() < u.len() && rest.chars().all(|c| c.is_ascii_digit())
+    // Case-blind prefixes, read in place: called once or twice per name, it allocates nothing.
+    let mut rest = w.as_bytes();
+    while rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"FY") {
+        rest = &rest[2..];
+    }
+    while let [b'Q' | b'q' | b'H' | b'h', tail @ ..] = rest {
+        rest = tail;
+    }
+    rest.len() < w.len() && rest.iter().all(u8::is_ascii_digit)
 }
 
 /// Verbs a headline capitalises.
@@ -1522,13 +1526,53 @@ const HEADLINE_VERBS: &[&str] = &[
     "Returns",
 ];
 
+/// The longest word of EN_STOP fits in this many bytes.
+const EN_STOP_MAX: usize = 16;
+
+/// EN_STOP sorted, so a word is looked up by bisection rather than compared with each entry.
+fn en_stop_sorted() -> &'static [&'static str] {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut words = EN_STOP.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
+
+/// Whether `word`, lower-cased, is in EN_STOP. An ASCII word is lower-cased on the stack; any
+/// other goes through Unicode lower-casing, which can turn it into ASCII (the Kelvin sign is a
+/// "k").
+fn is_en_stop(word: &str) -> bool {
+    if !word.is_ascii() {
+        return EN_STOP.contains(&word.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; EN_STOP_MAX];
+    let Some(key) = buf.get_mut(..word.len()) else { return false };
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    en_stop_sorted().binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+}
+
+/// HEADLINE_VERBS sorted: a name's every capitalised word is looked up in it.
+fn is_headline_verb(word: &str) -> bool {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut words = HEADLINE_VERBS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    sorted.binary_search(&word).is_ok()
+}
+
 fn trim_en_name(name: &str) -> Option<&str> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
+    let (head, tail) = (*words.first()?, *words.last()?);
     while let Some(first) = words.first() {
-        let l = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if EN_STOP.contains(&l.as_str())
-            && words.len() > 1
-            && !(l == "the"
+        let l = first.trim_matches(|c: char| !c.is_alphanumeric());
+        if words.len() > 1
+            && is_en_stop(l)
+            && !(l.eq_ignore_ascii_case("the")
                 && words.len() > 1
                 && words.len() <= 3
                 && words[1].chars().next().is_some_and(char::is_uppercase))
@@ -1540,12 +1584,12 @@ fn trim_en_name(name: &str) -> Option<&str> {
     }
     // A headline capitalises its verb: "Harbor Brewing Named America's Best-Selling Lager";
     // "…Results; Keeps Top Spot" opens with it and names nobody.
-    if words.first().is_some_and(|w| HEADLINE_VERBS.contains(w)) {
+    if words.first().is_some_and(|w| is_headline_verb(w)) {
         return None;
     }
     // Only a capitalised word can be a headline's verb: most words fail the first test.
     if let Some(i) =
-        words.iter().skip(1).position(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && HEADLINE_VERBS.contains(w))
+        words.iter().skip(1).position(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && is_headline_verb(w))
     {
         words.truncate(i + 1);
     }
@@ -1562,17 +1606,29 @@ fn trim_en_name(name: &str) -> Option<&str> {
     }
     let first = *words.first()?;
     let last = *words.last()?;
-    let (s, e) = (name.find(first)?, name.rfind(last)? + last.len());
+    // Where the first word occurs first and the last word last in the name. Only whitespace
+    // stands before the name's own first word and after its last, so for those it is where they
+    // sit: no search needed.
+    let at = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+    let s = if first.as_ptr() == head.as_ptr() { at(first) } else { name.find(first)? };
+    let e = if last.as_ptr() == tail.as_ptr() { at(last) } else { name.rfind(last)? } + last.len();
     let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
     let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
-    let l = out.to_lowercase();
+    // Unicode lower-casing differs from ASCII's only beyond ASCII.
+    let lower;
+    let l = if out.is_ascii() {
+        out
+    } else {
+        lower = out.to_lowercase();
+        lower.as_str()
+    };
     // "the April-June quarter": months are a period, not a name.
     if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(crate::segments::is_month) {
         return None;
     }
     // "Q2 2025" left as "2025" after its quarter is dropped: a year is nobody.
     let number = out.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
-    if out.is_empty() || EN_STOP.contains(&l.as_str()) || is_period_token(out) || number {
+    if out.is_empty() || is_en_stop(out) || is_period_token(out) || number {
         return None;
     }
     Some(out)
@@ -1589,6 +1645,21 @@ mod tests {
         assert_eq!(trim_en_name("The Roku Channel"), Some("The Roku Channel"));
         assert_eq!(trim_en_name("In"), None);
         assert_eq!(trim_en_name("Q2 2025"), None, "a period is no name");
+    }
+
+    #[test]
+    fn stop_words_are_lower_case_ascii_that_fits_the_lookup() {
+        assert!(EN_STOP.iter().all(|w| w.len() <= EN_STOP_MAX && w.is_ascii() && *w == w.to_ascii_lowercase()));
+    }
+
+    #[test]
+    fn period_tokens() {
+        for w in ["FY2024", "fy24", "Q3", "h1", "2017", "FYQ2", "QH1", "FY", "q"] {
+            assert!(is_period_token(w), "{w}");
+        }
+        for w in ["1999x", "Q3a", "FY-24", "Ｑ3", "3", "F2024", "Y2"] {
+            assert!(!is_period_token(w), "{w}");
+        }
     }
 
     #[test]
