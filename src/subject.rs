@@ -5,7 +5,10 @@
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::model::Via;
 use crate::segments::{Layout, is_cjk};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -279,6 +282,20 @@ const DEFINITE_REFERENCES: [&str; 24] = [
     "the manufacturer",
 ];
 
+/// The bytes, in either case, a word of DEFINITE_REFERENCES starts with: a look-up for each byte
+/// of a sentence rules most of them out at once.
+const REFERENCE_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut i = 0;
+    while i < DEFINITE_REFERENCES.len() {
+        let b = DEFINITE_REFERENCES[i].as_bytes()[0];
+        initials[b.to_ascii_lowercase() as usize] = true;
+        initials[b.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    initials
+};
+
 /// Words a Chinese clause opens with when it goes on about the sentence's topic.
 const ZH_PREDICATES: [&str; 14] =
     ["是", "为", "成为", "已成为", "已是", "位居", "位列", "稳居", "连续", "蝉联", "也是", "还是", "仍是", "一直是"];
@@ -313,6 +330,18 @@ fn top_group() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b")
             .expect("static regex")
+    })
+}
+
+/// Substrings without which no clause names a group for `top_group`.
+fn group_cues() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::new([
+            "前", "家", "top", "Top", "TOP", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ",
+            "ten ", "next ",
+        ])
+        .expect("static patterns")
     })
 }
 
@@ -397,11 +426,24 @@ pub struct SubjectFinder<'a> {
     text: &'a str,
     layout: &'a Layout,
     lex: &'a Lexicons,
+    /// Whether each name asked about is introduced as a person somewhere in the text: finding
+    /// out searches the whole document, and its claims ask after the same few names.
+    persons: RefCell<HashMap<&'a str, bool>>,
 }
 
 impl<'a> SubjectFinder<'a> {
     pub fn new(text: &'a str, layout: &'a Layout, lex: &'a Lexicons) -> Self {
-        SubjectFinder { text, layout, lex }
+        SubjectFinder { text, layout, lex, persons: RefCell::default() }
+    }
+
+    /// `named_person` for this document's text, answered once per name.
+    fn is_named_person(&self, name: &'a str) -> bool {
+        if let Some(&known) = self.persons.borrow().get(name) {
+            return known;
+        }
+        let person = named_person(self.text, name);
+        self.persons.borrow_mut().insert(name, person);
+        person
     }
 
     pub fn text(&self) -> &'a str {
@@ -669,21 +711,7 @@ impl<'a> SubjectFinder<'a> {
     pub fn pronoun_before(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let sentence = self.layout.sentences[s].range.clone();
         let lead = self.text.get(sentence.start..at.max(sentence.start))?;
-        // ASCII lower-casing keeps every byte where it was.
-        let lower = lead.to_ascii_lowercase();
-        let bytes = lead.as_bytes();
-        let mut found = None;
-        for w in DEFINITE_REFERENCES {
-            for (i, _) in lower.match_indices(w) {
-                let end = i + w.len();
-                let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-                    && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric() && bytes[end] != b'\'');
-                if bounded && found.is_none_or(|(f, _)| i > f) {
-                    found = Some((i, end));
-                }
-            }
-        }
-        found.map(|(i, e)| sentence.start + i..sentence.start + e)
+        last_reference(lead).map(|r| sentence.start + r.start..sentence.start + r.end)
     }
 
     /// "AbbVie's Humira enjoyed a decade-long run as the best-selling drug": the owner is
@@ -731,15 +759,8 @@ impl<'a> SubjectFinder<'a> {
         // A group holding a combined share ("前三名合计占据75.2%", "the top five vendors held")
         // is the subject, whatever names the clause opened with.
         let lead = &self.text[clause.start..claim.start];
-        // Most clauses name no group: a few substring tests spare them the regex.
-        let may_group = lead.contains(['前', '家'])
-            || lead.contains("top")
-            || lead.contains("Top")
-            || lead.contains("TOP")
-            || ["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "next "]
-                .iter()
-                .any(|w| lead.contains(w));
-        let found = if may_group { top_group().find_iter(lead).last() } else { None };
+        // Most clauses name no group: one search for a few substrings spares them the regex.
+        let found = if group_cues().is_match(lead) { top_group().find_iter(lead).last() } else { None };
         if let Some(m) = found {
             // The group must be what holds the share: only a verb or 合计 between it and the claim.
             let gap = &lead[m.end()..];
@@ -1097,7 +1118,7 @@ impl<'a> SubjectFinder<'a> {
                 && !is_descriptor(&self.text[cand.clone()])
                 && !self.describes(&cand)
                 && !self.is_scope_word(&cand)
-                && !named_person(self.text, &self.text[cand.clone()]))
+                && !self.is_named_person(&self.text[cand.clone()]))
             .then_some(cand)
         })
     }
@@ -1128,7 +1149,10 @@ impl<'a> SubjectFinder<'a> {
     /// it, so the subject is looked for after its "that".
     fn after_reporting_source(&self, clause: Range<usize>, claim: usize) -> Range<usize> {
         let lead = &self.text[clause.start..claim.max(clause.start)];
-        let Some(at) = lead.rfind(" that ") else { return clause };
+        // One searcher for every claim: building one costs more than most searches.
+        static THAT: OnceLock<memchr::memmem::FinderRev<'static>> = OnceLock::new();
+        let that = THAT.get_or_init(|| memchr::memmem::FinderRev::new(" that ").into_owned());
+        let Some(at) = that.rfind(lead) else { return clause };
         let sources = self.lex.get(LexiconCategory::Source);
         if sources.find(self.text, clause.start..clause.start + at).is_empty() {
             return clause;
@@ -1352,16 +1376,18 @@ fn without_title(before: &str) -> Option<&str> {
         "head",
     ];
     let b = before.trim_end().trim_end_matches(',').trim_end();
-    let lower = b.to_ascii_lowercase();
+    // Compared case-blind in place: the titles are ASCII, so nothing need be lower-cased.
+    let bytes = b.as_bytes();
+    let ends_with =
+        |t: &str| bytes.len() >= t.len() && bytes[bytes.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
     // "market researcher Brightwave Analytics" is a firm that measures, not a person.
-    if lower.ends_with("market researcher") {
+    if ends_with("market researcher") {
         return None;
     }
     TITLES
         .iter()
         .filter(|t| {
-            lower.ends_with(*t)
-                && (lower.len() == t.len() || lower[..lower.len() - t.len()].ends_with([' ', ',', '\n']))
+            ends_with(t) && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
         })
         .map(|t| &b[..b.len() - t.len()])
         .min_by_key(|head| head.len())
@@ -1389,6 +1415,25 @@ pub(crate) fn named_person(text: &str, name: &str) -> bool {
         && !name.contains(' ')
         && memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
             .any(|i| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
+}
+
+/// Where the last of DEFINITE_REFERENCES stands in `lead` as a word of its own.
+fn last_reference(lead: &str) -> Option<Range<usize>> {
+    let bytes = lead.as_bytes();
+    // The last one wins, so the lead is read from its end and the first found is it; where two
+    // start at one place, the first listed. The words are ASCII: comparing bytes case-blind is
+    // lower-casing the lead.
+    (0..bytes.len()).rev().find_map(|i| {
+        if !REFERENCE_INITIALS[usize::from(bytes[i])] || i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let w = DEFINITE_REFERENCES.iter().find(|w| {
+            let end = i + w.len();
+            bytes.get(i..end).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric() && bytes[end] != b'\'')
+        })?;
+        Some(i..i + w.len())
+    })
 }
 
 /// "overtaking Xiaomi, which slipped to runner-up": the object of one verb is the subject of
@@ -1454,7 +1499,10 @@ fn is_passed(before: &str) -> bool {
 fn is_descriptor(name: &str) -> bool {
     const TAILS: [&str; 8] =
         ["-based", "-owned", "-backed", "-listed", "-headquartered", "-controlled", "-funded", "-born"];
-    !name.contains(' ') && TAILS.iter().any(|t| name.len() > t.len() && name.to_ascii_lowercase().ends_with(t))
+    !name.contains(' ')
+        && TAILS
+            .iter()
+            .any(|t| name.len() > t.len() && name.as_bytes()[name.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes()))
 }
 
 /// FY2024, Q3, H1 or a year such as 2017.
