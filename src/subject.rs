@@ -467,8 +467,10 @@ impl<'a> SubjectFinder<'a> {
 
     /// Is this text a pronoun standing for an earlier subject or the issuer?
     pub fn is_pronoun(t: &str) -> bool {
-        let l = t.trim().to_lowercase();
-        EN_PRONOUNS.contains(&l.as_str()) || ZH_PRONOUNS.contains(&t.trim())
+        let t = t.trim();
+        // Compared case-blind in place, as lower-cased: beyond ASCII only the Kelvin sign
+        // lower-cases to ASCII, and its "k" is in none of these words.
+        EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t)
     }
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
@@ -529,7 +531,7 @@ impl<'a> SubjectFinder<'a> {
     ) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
         let lead = self.text.get(sentence.start..pronoun.start)?;
-        if lead.chars().any(is_cjk) {
+        if has_cjk(lead) {
             return None;
         }
         // "NEW YORK - Netflix remains…": the dateline places the story; the name follows it.
@@ -755,7 +757,7 @@ impl<'a> SubjectFinder<'a> {
         if let Some(r) = self.share_for(claim, sentence.end) {
             return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
         }
-        let chinese = self.text[clause.clone()].chars().any(is_cjk);
+        let chinese = has_cjk(&self.text[clause.clone()]);
         // A group holding a combined share ("前三名合计占据75.2%", "the top five vendors held")
         // is the subject, whatever names the clause opened with.
         let lead = &self.text[clause.start..claim.start];
@@ -1100,7 +1102,9 @@ impl<'a> SubjectFinder<'a> {
         let mut names = found.into_iter().rev().filter_map(|m| {
             let trimmed = trim_en_name(m.as_str())?;
             let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-            let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
+            // Trimmed from the match, the name opening it can occur nowhere sooner: no search.
+            let name = m.as_str().trim_start();
+            let start = off + if trimmed.as_ptr() == name.as_ptr() { 0 } else { name.find(trimmed).unwrap_or(0) };
             Some(start..start + trimmed.len())
         });
         names.find_map(|mut cand| {
@@ -1275,9 +1279,17 @@ impl<'a> SubjectFinder<'a> {
 fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
     let s = &text[sentence.clone()];
     let rel = pos.saturating_sub(sentence.start).min(s.len());
+    let lead = &s[..rel];
     let mut depth = 0i32;
     let mut start = 0;
-    for (i, c) in s[..rel].char_indices() {
+    // Read byte by byte: the marks are ASCII or open with 0xE2 (—) or 0xEF (full-width), bytes
+    // that only ever open a character, so only those characters need decoding.
+    for (i, &b) in lead.as_bytes().iter().enumerate() {
+        let c = match b {
+            0..=0x7F => char::from(b),
+            0xE2 | 0xEF => lead[i..].chars().next().unwrap_or_default(),
+            _ => continue,
+        };
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,
@@ -1286,6 +1298,13 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
         }
     }
     sentence.start + start..sentence.end
+}
+
+/// Whether `s` holds a CJK character. Only bytes from 0xE3 up open one in UTF-8, and English
+/// has none (its dashes and curly quotes open with 0xE2), so most text is passed over without
+/// decoding it.
+fn has_cjk(s: &str) -> bool {
+    s.bytes().any(|b| b >= 0xE3) && s.chars().any(is_cjk)
 }
 
 /// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
@@ -1602,8 +1621,23 @@ fn is_en_stop(word: &str) -> bool {
     en_stop_sorted().binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
 }
 
+/// The bytes a word of HEADLINE_VERBS ends with: most words of a name end otherwise.
+const HEADLINE_VERB_ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < HEADLINE_VERBS.len() {
+        let word = HEADLINE_VERBS[i].as_bytes();
+        ends[word[word.len() - 1] as usize] = true;
+        i += 1;
+    }
+    ends
+};
+
 /// HEADLINE_VERBS sorted: a name's every capitalised word is looked up in it.
 fn is_headline_verb(word: &str) -> bool {
+    if !word.as_bytes().last().is_some_and(|&b| HEADLINE_VERB_ENDS[usize::from(b)]) {
+        return false;
+    }
     static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
     let sorted = SORTED.get_or_init(|| {
         let mut words = HEADLINE_VERBS.to_vec();
@@ -1693,6 +1727,13 @@ mod tests {
         assert_eq!(trim_en_name("The Roku Channel"), Some("The Roku Channel"));
         assert_eq!(trim_en_name("In"), None);
         assert_eq!(trim_en_name("Q2 2025"), None, "a period is no name");
+    }
+
+    #[test]
+    fn pronouns_are_lower_case_ascii_without_k() {
+        assert!(EN_PRONOUNS.iter().all(|w| w.is_ascii() && *w == w.to_ascii_lowercase() && !w.contains('k')));
+        assert!(SubjectFinder::is_pronoun(" The Company "));
+        assert!(!SubjectFinder::is_pronoun("İt"));
     }
 
     #[test]
