@@ -1302,9 +1302,9 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
 
 /// Whether `s` holds a CJK character. Only bytes from 0xE3 up open one in UTF-8, and English
 /// has none (its dashes and curly quotes open with 0xE2), so most text is passed over without
-/// decoding it.
+/// decoding it; its highest byte is found many bytes at a time.
 fn has_cjk(s: &str) -> bool {
-    s.bytes().any(|b| b >= 0xE3) && s.chars().any(is_cjk)
+    s.bytes().max().is_some_and(|b| b >= 0xE3) && s.chars().any(is_cjk)
 }
 
 /// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
