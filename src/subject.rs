@@ -5,7 +5,10 @@
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::model::Via;
 use crate::segments::{Layout, is_cjk};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -279,6 +282,20 @@ const DEFINITE_REFERENCES: [&str; 24] = [
     "the manufacturer",
 ];
 
+/// The bytes, in either case, a word of DEFINITE_REFERENCES starts with: a look-up for each byte
+/// of a sentence rules most of them out at once.
+const REFERENCE_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut i = 0;
+    while i < DEFINITE_REFERENCES.len() {
+        let b = DEFINITE_REFERENCES[i].as_bytes()[0];
+        initials[b.to_ascii_lowercase() as usize] = true;
+        initials[b.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    initials
+};
+
 /// Words a Chinese clause opens with when it goes on about the sentence's topic.
 const ZH_PREDICATES: [&str; 14] =
     ["是", "为", "成为", "已成为", "已是", "位居", "位列", "稳居", "连续", "蝉联", "也是", "还是", "仍是", "一直是"];
@@ -313,6 +330,18 @@ fn top_group() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b")
             .expect("static regex")
+    })
+}
+
+/// Substrings without which no clause names a group for `top_group`.
+fn group_cues() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::new([
+            "前", "家", "top", "Top", "TOP", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ",
+            "ten ", "next ",
+        ])
+        .expect("static patterns")
     })
 }
 
@@ -397,11 +426,24 @@ pub struct SubjectFinder<'a> {
     text: &'a str,
     layout: &'a Layout,
     lex: &'a Lexicons,
+    /// Whether each name asked about is introduced as a person somewhere in the text: finding
+    /// out searches the whole document, and its claims ask after the same few names.
+    persons: RefCell<HashMap<&'a str, bool>>,
 }
 
 impl<'a> SubjectFinder<'a> {
     pub fn new(text: &'a str, layout: &'a Layout, lex: &'a Lexicons) -> Self {
-        SubjectFinder { text, layout, lex }
+        SubjectFinder { text, layout, lex, persons: RefCell::default() }
+    }
+
+    /// `named_person` for this document's text, answered once per name.
+    fn is_named_person(&self, name: &'a str) -> bool {
+        if let Some(&known) = self.persons.borrow().get(name) {
+            return known;
+        }
+        let person = named_person(self.text, name);
+        self.persons.borrow_mut().insert(name, person);
+        person
     }
 
     pub fn text(&self) -> &'a str {
@@ -425,8 +467,10 @@ impl<'a> SubjectFinder<'a> {
 
     /// Is this text a pronoun standing for an earlier subject or the issuer?
     pub fn is_pronoun(t: &str) -> bool {
-        let l = t.trim().to_lowercase();
-        EN_PRONOUNS.contains(&l.as_str()) || ZH_PRONOUNS.contains(&t.trim())
+        let t = t.trim();
+        // Compared case-blind in place, as lower-cased: beyond ASCII only the Kelvin sign
+        // lower-cases to ASCII, and its "k" is in none of these words.
+        EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t)
     }
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
@@ -487,7 +531,7 @@ impl<'a> SubjectFinder<'a> {
     ) -> Option<SubjectDraft> {
         let sentence = self.layout.sentences[s].range.clone();
         let lead = self.text.get(sentence.start..pronoun.start)?;
-        if lead.chars().any(is_cjk) {
+        if has_cjk(lead) {
             return None;
         }
         // "NEW YORK - Netflix remains…": the dateline places the story; the name follows it.
@@ -669,21 +713,7 @@ impl<'a> SubjectFinder<'a> {
     pub fn pronoun_before(&self, s: usize, at: usize) -> Option<Range<usize>> {
         let sentence = self.layout.sentences[s].range.clone();
         let lead = self.text.get(sentence.start..at.max(sentence.start))?;
-        // ASCII lower-casing keeps every byte where it was.
-        let lower = lead.to_ascii_lowercase();
-        let bytes = lead.as_bytes();
-        let mut found = None;
-        for w in DEFINITE_REFERENCES {
-            for (i, _) in lower.match_indices(w) {
-                let end = i + w.len();
-                let bounded = (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-                    && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric() && bytes[end] != b'\'');
-                if bounded && found.is_none_or(|(f, _)| i > f) {
-                    found = Some((i, end));
-                }
-            }
-        }
-        found.map(|(i, e)| sentence.start + i..sentence.start + e)
+        last_reference(lead).map(|r| sentence.start + r.start..sentence.start + r.end)
     }
 
     /// "AbbVie's Humira enjoyed a decade-long run as the best-selling drug": the owner is
@@ -727,19 +757,12 @@ impl<'a> SubjectFinder<'a> {
         if let Some(r) = self.share_for(claim, sentence.end) {
             return Some(SubjectDraft { range: r, id: None, via: Via::Sentence });
         }
-        let chinese = self.text[clause.clone()].chars().any(is_cjk);
+        let chinese = has_cjk(&self.text[clause.clone()]);
         // A group holding a combined share ("前三名合计占据75.2%", "the top five vendors held")
         // is the subject, whatever names the clause opened with.
         let lead = &self.text[clause.start..claim.start];
-        // Most clauses name no group: a few substring tests spare them the regex.
-        let may_group = lead.contains(['前', '家'])
-            || lead.contains("top")
-            || lead.contains("Top")
-            || lead.contains("TOP")
-            || ["two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "next "]
-                .iter()
-                .any(|w| lead.contains(w));
-        let found = if may_group { top_group().find_iter(lead).last() } else { None };
+        // Most clauses name no group: one search for a few substrings spares them the regex.
+        let found = if group_cues().is_match(lead) { top_group().find_iter(lead).last() } else { None };
         if let Some(m) = found {
             // The group must be what holds the share: only a verb or 合计 between it and the claim.
             let gap = &lead[m.end()..];
@@ -1072,19 +1095,19 @@ impl<'a> SubjectFinder<'a> {
         let skip = dateline().find(&self.text[r.clone()]).map_or(0, |m| m.end());
         let r = r.start + skip..r.end;
         let hay = &self.text[r.clone()];
-        let names: Vec<Range<usize>> = en_name()
-            .find_iter(hay)
-            .filter_map(|m| {
-                let trimmed = trim_en_name(m.as_str())?;
-                let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-                let start = off + m.as_str().trim_start().find(trimmed).unwrap_or(0);
-                Some(start..start + trimmed.len())
-            })
-            .collect();
-        // The last name that holds: checked from the end, so the costlier tests (a lexicon
-        // look-up, a search of the document for a person's title) run once or twice, not once
-        // per name.
-        names.into_iter().rev().find_map(|mut cand| {
+        let found: Vec<regex::Match> = en_name().find_iter(hay).collect();
+        // The last name that holds: checked from the end, so the costlier tests (trimming, a
+        // lexicon look-up, a search of the document for a person's title) run once or twice,
+        // not once per name.
+        let mut names = found.into_iter().rev().filter_map(|m| {
+            let trimmed = trim_en_name(m.as_str())?;
+            let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            // Trimmed from the match, the name opening it can occur nowhere sooner: no search.
+            let name = m.as_str().trim_start();
+            let start = off + if trimmed.as_ptr() == name.as_ptr() { 0 } else { name.find(trimmed).unwrap_or(0) };
+            Some(start..start + trimmed.len())
+        });
+        names.find_map(|mut cand| {
             // "in Europe Corvana climbed": the place before a name sets the scene.
             if is_place_object(&self.text[r.start..cand.start])
                 && let Some(place) = self.leading_place(&cand)
@@ -1099,7 +1122,7 @@ impl<'a> SubjectFinder<'a> {
                 && !is_descriptor(&self.text[cand.clone()])
                 && !self.describes(&cand)
                 && !self.is_scope_word(&cand)
-                && !named_person(self.text, &self.text[cand.clone()]))
+                && !self.is_named_person(&self.text[cand.clone()]))
             .then_some(cand)
         })
     }
@@ -1130,7 +1153,10 @@ impl<'a> SubjectFinder<'a> {
     /// it, so the subject is looked for after its "that".
     fn after_reporting_source(&self, clause: Range<usize>, claim: usize) -> Range<usize> {
         let lead = &self.text[clause.start..claim.max(clause.start)];
-        let Some(at) = lead.rfind(" that ") else { return clause };
+        // One searcher for every claim: building one costs more than most searches.
+        static THAT: OnceLock<memchr::memmem::FinderRev<'static>> = OnceLock::new();
+        let that = THAT.get_or_init(|| memchr::memmem::FinderRev::new(" that ").into_owned());
+        let Some(at) = that.rfind(lead) else { return clause };
         let sources = self.lex.get(LexiconCategory::Source);
         if sources.find(self.text, clause.start..clause.start + at).is_empty() {
             return clause;
@@ -1253,9 +1279,17 @@ impl<'a> SubjectFinder<'a> {
 fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
     let s = &text[sentence.clone()];
     let rel = pos.saturating_sub(sentence.start).min(s.len());
+    let lead = &s[..rel];
     let mut depth = 0i32;
     let mut start = 0;
-    for (i, c) in s[..rel].char_indices() {
+    // Read byte by byte: the marks are ASCII or open with 0xE2 (—) or 0xEF (full-width), bytes
+    // that only ever open a character, so only those characters need decoding.
+    for (i, &b) in lead.as_bytes().iter().enumerate() {
+        let c = match b {
+            0..=0x7F => char::from(b),
+            0xE2 | 0xEF => lead[i..].chars().next().unwrap_or_default(),
+            _ => continue,
+        };
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,
@@ -1264,6 +1298,13 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
         }
     }
     sentence.start + start..sentence.end
+}
+
+/// Whether `s` holds a CJK character. Only bytes from 0xE3 up open one in UTF-8, and English
+/// has none (its dashes and curly quotes open with 0xE2), so most text is passed over without
+/// decoding it; its highest byte is found many bytes at a time.
+fn has_cjk(s: &str) -> bool {
+    s.bytes().max().is_some_and(|b| b >= 0xE3) && s.chars().any(is_cjk)
 }
 
 /// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
@@ -1354,16 +1395,18 @@ fn without_title(before: &str) -> Option<&str> {
         "head",
     ];
     let b = before.trim_end().trim_end_matches(',').trim_end();
-    let lower = b.to_ascii_lowercase();
+    // Compared case-blind in place: the titles are ASCII, so nothing need be lower-cased.
+    let bytes = b.as_bytes();
+    let ends_with =
+        |t: &str| bytes.len() >= t.len() && bytes[bytes.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
     // "market researcher Brightwave Analytics" is a firm that measures, not a person.
-    if lower.ends_with("market researcher") {
+    if ends_with("market researcher") {
         return None;
     }
     TITLES
         .iter()
         .filter(|t| {
-            lower.ends_with(*t)
-                && (lower.len() == t.len() || lower[..lower.len() - t.len()].ends_with([' ', ',', '\n']))
+            ends_with(t) && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
         })
         .map(|t| &b[..b.len() - t.len()])
         .min_by_key(|head| head.len())
@@ -1391,6 +1434,25 @@ pub(crate) fn named_person(text: &str, name: &str) -> bool {
         && !name.contains(' ')
         && memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
             .any(|i| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
+}
+
+/// Where the last of DEFINITE_REFERENCES stands in `lead` as a word of its own.
+fn last_reference(lead: &str) -> Option<Range<usize>> {
+    let bytes = lead.as_bytes();
+    // The last one wins, so the lead is read from its end and the first found is it; where two
+    // start at one place, the first listed. The words are ASCII: comparing bytes case-blind is
+    // lower-casing the lead.
+    (0..bytes.len()).rev().find_map(|i| {
+        if !REFERENCE_INITIALS[usize::from(bytes[i])] || i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let w = DEFINITE_REFERENCES.iter().find(|w| {
+            let end = i + w.len();
+            bytes.get(i..end).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric() && bytes[end] != b'\'')
+        })?;
+        Some(i..i + w.len())
+    })
 }
 
 /// "overtaking Xiaomi, which slipped to runner-up": the object of one verb is the subject of
@@ -1456,7 +1518,10 @@ fn is_passed(before: &str) -> bool {
 fn is_descriptor(name: &str) -> bool {
     const TAILS: [&str; 8] =
         ["-based", "-owned", "-backed", "-listed", "-headquartered", "-controlled", "-funded", "-born"];
-    !name.contains(' ') && TAILS.iter().any(|t| name.len() > t.len() && name.to_ascii_lowercase().ends_with(t))
+    !name.contains(' ')
+        && TAILS
+            .iter()
+            .any(|t| name.len() > t.len() && name.as_bytes()[name.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes()))
 }
 
 /// FY2024, Q3, H1 or a year such as 2017.
@@ -1465,9 +1530,15 @@ fn is_period_token(w: &str) -> bool {
     if year {
         return true;
     }
-    let u = w.to_ascii_uppercase();
-    let rest = u.trim_start_matches("FY").trim_start_matches(['Q', 'H']);
-    rest.len() < u.len() && rest.chars().all(|c| c.is_ascii_digit())
+    // Case-blind prefixes, read in place: called once or twice per name, it allocates nothing.
+    let mut rest = w.as_bytes();
+    while rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"FY") {
+        rest = &rest[2..];
+    }
+    while let [b'Q' | b'q' | b'H' | b'h', tail @ ..] = rest {
+        rest = tail;
+    }
+    rest.len() < w.len() && rest.iter().all(u8::is_ascii_digit)
 }
 
 /// Verbs a headline capitalises.
@@ -1522,13 +1593,68 @@ const HEADLINE_VERBS: &[&str] = &[
     "Returns",
 ];
 
+/// The longest word of EN_STOP fits in this many bytes.
+const EN_STOP_MAX: usize = 16;
+
+/// EN_STOP sorted, so a word is looked up by bisection rather than compared with each entry.
+fn en_stop_sorted() -> &'static [&'static str] {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut words = EN_STOP.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
+
+/// Whether `word`, lower-cased, is in EN_STOP. An ASCII word is lower-cased on the stack; any
+/// other goes through Unicode lower-casing, which can turn it into ASCII (the Kelvin sign is a
+/// "k").
+fn is_en_stop(word: &str) -> bool {
+    if !word.is_ascii() {
+        return EN_STOP.contains(&word.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; EN_STOP_MAX];
+    let Some(key) = buf.get_mut(..word.len()) else { return false };
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    en_stop_sorted().binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+}
+
+/// The bytes a word of HEADLINE_VERBS ends with: most words of a name end otherwise.
+const HEADLINE_VERB_ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < HEADLINE_VERBS.len() {
+        let word = HEADLINE_VERBS[i].as_bytes();
+        ends[word[word.len() - 1] as usize] = true;
+        i += 1;
+    }
+    ends
+};
+
+/// HEADLINE_VERBS sorted: a name's every capitalised word is looked up in it.
+fn is_headline_verb(word: &str) -> bool {
+    if !word.as_bytes().last().is_some_and(|&b| HEADLINE_VERB_ENDS[usize::from(b)]) {
+        return false;
+    }
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut words = HEADLINE_VERBS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    sorted.binary_search(&word).is_ok()
+}
+
 fn trim_en_name(name: &str) -> Option<&str> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
+    let (head, tail) = (*words.first()?, *words.last()?);
     while let Some(first) = words.first() {
-        let l = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if EN_STOP.contains(&l.as_str())
-            && words.len() > 1
-            && !(l == "the"
+        let l = first.trim_matches(|c: char| !c.is_alphanumeric());
+        if words.len() > 1
+            && is_en_stop(l)
+            && !(l.eq_ignore_ascii_case("the")
                 && words.len() > 1
                 && words.len() <= 3
                 && words[1].chars().next().is_some_and(char::is_uppercase))
@@ -1540,12 +1666,12 @@ fn trim_en_name(name: &str) -> Option<&str> {
     }
     // A headline capitalises its verb: "Harbor Brewing Named America's Best-Selling Lager";
     // "…Results; Keeps Top Spot" opens with it and names nobody.
-    if words.first().is_some_and(|w| HEADLINE_VERBS.contains(w)) {
+    if words.first().is_some_and(|w| is_headline_verb(w)) {
         return None;
     }
     // Only a capitalised word can be a headline's verb: most words fail the first test.
     if let Some(i) =
-        words.iter().skip(1).position(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && HEADLINE_VERBS.contains(w))
+        words.iter().skip(1).position(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && is_headline_verb(w))
     {
         words.truncate(i + 1);
     }
@@ -1562,17 +1688,29 @@ fn trim_en_name(name: &str) -> Option<&str> {
     }
     let first = *words.first()?;
     let last = *words.last()?;
-    let (s, e) = (name.find(first)?, name.rfind(last)? + last.len());
+    // Where the first word occurs first and the last word last in the name. Only whitespace
+    // stands before the name's own first word and after its last, so for those it is where they
+    // sit: no search needed.
+    let at = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+    let s = if first.as_ptr() == head.as_ptr() { at(first) } else { name.find(first)? };
+    let e = if last.as_ptr() == tail.as_ptr() { at(last) } else { name.rfind(last)? } + last.len();
     let out = name.get(s..e)?.trim_end_matches(['.', '\'', '’', '-']);
     let out = out.strip_suffix("'s").or_else(|| out.strip_suffix("’s")).unwrap_or(out);
-    let l = out.to_lowercase();
+    // Unicode lower-casing differs from ASCII's only beyond ASCII.
+    let lower;
+    let l = if out.is_ascii() {
+        out
+    } else {
+        lower = out.to_lowercase();
+        lower.as_str()
+    };
     // "the April-June quarter": months are a period, not a name.
     if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(crate::segments::is_month) {
         return None;
     }
     // "Q2 2025" left as "2025" after its quarter is dropped: a year is nobody.
     let number = out.chars().all(|c| c.is_ascii_digit() || c.is_whitespace());
-    if out.is_empty() || EN_STOP.contains(&l.as_str()) || is_period_token(out) || number {
+    if out.is_empty() || is_en_stop(out) || is_period_token(out) || number {
         return None;
     }
     Some(out)
@@ -1589,6 +1727,28 @@ mod tests {
         assert_eq!(trim_en_name("The Roku Channel"), Some("The Roku Channel"));
         assert_eq!(trim_en_name("In"), None);
         assert_eq!(trim_en_name("Q2 2025"), None, "a period is no name");
+    }
+
+    #[test]
+    fn pronouns_are_lower_case_ascii_without_k() {
+        assert!(EN_PRONOUNS.iter().all(|w| w.is_ascii() && *w == w.to_ascii_lowercase() && !w.contains('k')));
+        assert!(SubjectFinder::is_pronoun(" The Company "));
+        assert!(!SubjectFinder::is_pronoun("İt"));
+    }
+
+    #[test]
+    fn stop_words_are_lower_case_ascii_that_fits_the_lookup() {
+        assert!(EN_STOP.iter().all(|w| w.len() <= EN_STOP_MAX && w.is_ascii() && *w == w.to_ascii_lowercase()));
+    }
+
+    #[test]
+    fn period_tokens() {
+        for w in ["FY2024", "fy24", "Q3", "h1", "2017", "FYQ2", "QH1", "FY", "q"] {
+            assert!(is_period_token(w), "{w}");
+        }
+        for w in ["1999x", "Q3a", "FY-24", "Ｑ3", "3", "F2024", "Y2"] {
+            assert!(!is_period_token(w), "{w}");
+        }
     }
 
     #[test]
