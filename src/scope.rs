@@ -81,6 +81,58 @@ pub struct ScopeFinder<'a> {
     footnotes: Vec<usize>,
     /// Sentences that hold a claim of their own.
     claimed: Vec<bool>,
+    /// Per scope pattern, made on its first match attempt: one set of capture slots reused
+    /// for every match in the document, rather than a `Captures` allocated per match.
+    slots: Vec<Option<Slots>>,
+}
+
+/// A scope pattern's capture slots and the indices of its `name…` and `veto` groups, found
+/// once rather than by hashing group names at every match.
+struct Slots {
+    locs: regex::CaptureLocations,
+    names: Vec<usize>,
+    veto: Option<usize>,
+}
+
+impl Slots {
+    fn new(regex: &regex::Regex) -> Self {
+        let names = regex
+            .capture_names()
+            .enumerate()
+            .filter(|(_, n)| n.is_some_and(|n| n.starts_with("name")))
+            .map(|(i, _)| i)
+            .collect();
+        let veto = regex.capture_names().position(|n| n == Some("veto"));
+        Slots { locs: regex.capture_locations(), names, veto }
+    }
+
+    /// The first `name…` group that took part in the last match, else the whole match, as
+    /// `crate::rules::name_group` reads it.
+    fn name(&self) -> Option<(usize, usize)> {
+        self.names.iter().find_map(|&i| self.locs.get(i)).or_else(|| self.locs.get(0))
+    }
+}
+
+/// Each match of `regex` in `hay` from `at` on, as `captures_iter` walks them: an empty match
+/// right where the last one ended is skipped by searching again one byte on.
+fn next_match(
+    regex: &regex::Regex,
+    slots: &mut Slots,
+    hay: &str,
+    at: &mut usize,
+    last_end: &mut Option<usize>,
+) -> bool {
+    while *at <= hay.len() {
+        let Some(m) = regex.captures_read_at(&mut slots.locs, hay, *at) else { return false };
+        if m.is_empty() && Some(m.end()) == *last_end {
+            *at += 1;
+            continue;
+        }
+        *at = m.end();
+        *last_end = Some(m.end());
+        return true;
+    }
+    false
 }
 
 fn category(field: ScopeField) -> LexiconCategory {
@@ -460,6 +512,7 @@ impl<'a> ScopeFinder<'a> {
             title,
             footnotes,
             claimed: vec![false; n],
+            slots: Vec::new(),
         }
     }
 
@@ -511,7 +564,10 @@ impl<'a> ScopeFinder<'a> {
         let range = self.layout.sentences[s].range.clone();
         let text = self.text;
         let sentence = &text[range.clone()];
-        let hits = self.lexicon_hits(s).to_vec();
+        // Borrowed out of its cache for the length of the call, not copied: this call needs
+        // `self` for the patterns' slots too.
+        self.lexicon_hits(s);
+        let hits = self.hits[s].take().unwrap_or_default();
         let lex: &'a Lexicons = self.lex;
         let set: &'a RuleSet = self.set;
         let mut glosses: Vec<Range<usize>> = Vec::new();
@@ -599,20 +655,32 @@ impl<'a> ScopeFinder<'a> {
         });
         // A gloss is not a tag, but it still is a name no pattern may read a part of
         // ("欧睿国际（Euromonitor International）" names no "International").
-        let lexicon_hits: Vec<(ScopeField, Range<usize>)> = out
-            .iter()
-            .map(|f| (f.field, f.range.clone()))
-            .chain(glosses.iter().map(|g| (ScopeField::Source, g.clone())))
-            .collect();
+        // Patterns' finds go to a list of their own so that the lexicon's, ahead of them in
+        // `out`, can be read while they are added.
+        let lexicon_hits = || {
+            out.iter()
+                .map(|f| (f.field, f.range.clone()))
+                .chain(glosses.iter().map(|g| (ScopeField::Source, g.clone())))
+        };
+        let mut patterned: Vec<Found<'a>> = Vec::new();
         let wanted = self.triggers.wanted(sentence);
+        if self.slots.len() < set.scopes.len() {
+            self.slots.resize_with(set.scopes.len(), || None);
+        }
         for (pi, p) in set.scopes.iter().enumerate() {
             let Some(field) = p.field else { continue };
             if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !wanted.get(pi).copied().unwrap_or(false) {
                 continue;
             }
-            for caps in crate::rules::scope_matches(&p.regex, sentence) {
-                let m = crate::rules::name_group(&p.regex, &caps).unwrap_or_else(|| caps.get(0).expect("group 0"));
-                let r = range.start + m.start()..range.start + m.end();
+            let slots = self.slots[pi].get_or_insert_with(|| Slots::new(&p.regex));
+            let (mut at, mut last_end) = (0, None);
+            while next_match(&p.regex, slots, sentence, &mut at, &mut last_end) {
+                // A match its `veto` group took part in is no match (see `rules::scope_matches`).
+                if slots.veto.is_some_and(|v| slots.locs.get(v).is_some()) {
+                    continue;
+                }
+                let Some((ms, me)) = slots.name() else { continue };
+                let r = range.start + ms..range.start + me;
                 let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague, field) else { continue };
                 if field == ScopeField::Metric && is_cause(&text[range.start..r.start]) {
                     continue;
@@ -640,18 +708,17 @@ impl<'a> ScopeFinder<'a> {
                         && lr.end <= r.end
                         && lr.len() * 10 < r.len() * 7
                 };
-                if lexicon_hits.iter().any(|(f, lr)| *f == field && overlaps(lr, &r) && !narrower(lr)) {
+                if lexicon_hits().any(|(f, lr)| f == field && overlaps(&lr, &r) && !narrower(&lr)) {
                     continue;
                 }
                 // The name gets a canonical id only when a lexicon alias is most of it.
-                let inside: Vec<&LexMatch> =
-                    hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end).collect();
+                let inside = || hits.iter().filter(|h| h.range.start >= r.start && h.range.end <= r.end);
                 let major = |h: &&LexMatch| h.range.len() * 2 >= r.len();
                 // A segment read whole ("电竞路由器") is not its parent market: it keeps no id.
-                let segment = lexicon_hits.iter().any(|(f, lr)| *f == field && narrower(lr));
+                let segment = lexicon_hits().any(|(f, lr)| f == field && narrower(&lr));
                 let id = p.tag_id.as_deref().or_else(|| {
                     let cat = category(field);
-                    inside.iter().find(|h| h.category == cat && major(h) && !segment).map(|h| lex.id(h.entry))
+                    inside().find(|h| h.category == cat && major(h) && !segment).map(|h| lex.id(h.entry))
                 });
                 // "在西欧市场", "格力…市场": a place or a firm before 市场 is no market; nor is
                 // "European" in "the European market", which the place's name holds whole.
@@ -672,13 +739,13 @@ impl<'a> ScopeFinder<'a> {
                     && p.role == ScopeRole::Value
                     && id.is_none()
                     && p.tag_id.is_none()
-                    && (inside.iter().any(|h| h.category == LexiconCategory::Org && major(h))
+                    && (inside().any(|h| h.category == LexiconCategory::Org && major(&h))
                         || crate::subject::is_person_by_role(&text[range.start..r.start])
                         || crate::subject::named_person(text, &text[r.clone()]))
                 {
                     continue;
                 }
-                out.push(Found {
+                patterned.push(Found {
                     field,
                     range: r,
                     id,
@@ -687,6 +754,8 @@ impl<'a> ScopeFinder<'a> {
                 });
             }
         }
+        out.append(&mut patterned);
+        self.hits[s] = Some(hits);
         // A vague allusion is a source's: it hides other readings of its words as a source, not
         // the year in "a 2025 survey".
         let vague: Vec<(ScopeField, Range<usize>)> =
@@ -740,15 +809,19 @@ impl<'a> ScopeFinder<'a> {
             }
         }
         // "2012—2023年" is one period, not a year inside a range.
-        let all = out.clone();
-        out.retain(|f| {
-            !all.iter().any(|g| {
+        let covered = |f: &Found, all: &[Found]| {
+            all.iter().any(|g| {
                 g.field == f.field
                     && g.range.len() > f.range.len()
                     && g.range.start <= f.range.start
                     && f.range.end <= g.range.end
             })
-        });
+        };
+        // Few sentences hold a value inside another: the rest need no copy to test against.
+        if out.iter().any(|f| covered(f, &out)) {
+            let all = out.clone();
+            out.retain(|f| !covered(f, &all));
+        }
         out
     }
 
