@@ -257,9 +257,23 @@ impl<'a> Cues<'a> {
 
     /// Whether the words end with `cue` (lower case, words split by spaces).
     fn ends(&self, cue: &str) -> bool {
-        // Compared from the last word back: most cues fail on their last word.
+        // Compared from the last word back: most cues fail on their last word. The cue is cut
+        // by hand: a `rsplit` searcher set up per cue cost more than the comparisons.
         let mut words = self.all().iter().rev();
-        cue.rsplit(' ').all(|c| words.next().is_some_and(|w| w.eq_ignore_ascii_case(c)))
+        let mut rest = cue;
+        loop {
+            let (head, last) = match rest.bytes().rposition(|b| b == b' ') {
+                Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+                None => (None, rest),
+            };
+            if !words.next().is_some_and(|w| w.eq_ignore_ascii_case(last)) {
+                return false;
+            }
+            match head {
+                Some(h) => rest = h,
+                None => return true,
+            }
+        }
     }
 }
 
