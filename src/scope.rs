@@ -278,8 +278,9 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     // "the first half", "this year": a period keeps its words, only a determiner or a
     // preposition before it goes.
     const PERIOD_EDGE: [&str; 12] = ["the", "a", "an", "in", "on", "at", "for", "of", "to", "from", "by", "and"];
-    let edge =
-        |w: &str| if field == ScopeField::Period { PERIOD_EDGE.contains(&w) } else { NAME_EDGE_WORDS.contains(&w) };
+    // Compared case-blind rather than lower-cased into a new string: the lists are in lower case.
+    let among = |list: &[&str], w: &str| list.iter().any(|e| e.eq_ignore_ascii_case(w));
+    let edge = |w: &str| if field == ScopeField::Period { among(&PERIOD_EDGE, w) } else { among(NAME_EDGE_WORDS, w) };
     if vague {
         return (!r.is_empty()).then_some(r);
     }
@@ -305,22 +306,21 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         let t = &text[s..e];
         let first = t.split(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
         let last = t.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
-        let lower = |w: &str| w.to_ascii_lowercase();
-        if !first.is_empty() && first.len() < t.len() && edge(&lower(first)) {
+        if !first.is_empty() && first.len() < t.len() && edge(first) {
             s += first.len();
-        } else if !last.is_empty() && last.len() < t.len() && edge(&lower(last)) {
+        } else if !last.is_empty() && last.len() < t.len() && edge(last) {
             e -= last.len();
         } else {
             break;
         }
     }
     let t = &text[s..e];
-    let single_edge = NAME_EDGE_WORDS.contains(&t.to_ascii_lowercase().as_str());
+    let single_edge = among(NAME_EDGE_WORDS, t);
     // "the fastest-growing market", "the largest single market": a rank of a market names none.
     const RANKED: [&str; 12] =
         ["fastest", "largest", "biggest", "leading", "top", "best", "most", "second", "third", "key", "main", "only"];
-    let head = t.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
-    if field == ScopeField::Market && RANKED.contains(&head.as_str()) {
+    let head = t.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    if field == ScopeField::Market && among(&RANKED, head) {
         return None;
     }
     // "今年上半年" is a period all the same.
