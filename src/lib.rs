@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod loader;
 pub mod matcher;
 pub mod model;
+pub mod names;
 pub mod numbers;
 pub mod pattern;
 pub mod periods;

@@ -345,23 +345,25 @@ fn is_byline(t: &str) -> bool {
             .is_some_and(|rest| rest.split_whitespace().count() <= 8 && rest.starts_with(|c: char| c.is_uppercase()))
 }
 
+/// The English months, lower case.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 pub(crate) fn is_month(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .contains(&w.as_str())
+    MONTHS.contains(&w.as_str())
 }
 
 /// A lead paragraph says something: a dateline, "PRESS RELEASE" or a byline is not one.
