@@ -327,24 +327,23 @@ fn requirement_met(
 }
 
 /// A rule's capture slots and where its named groups are, made once per document for each
-/// rule that runs in it: reading captures into these allocates nothing.
+/// rule that runs in it.
 struct Slots {
-    locs: regex::CaptureLocations,
+    slots: crate::pattern::Slots,
     /// claim, value, num, den, top, subj, metric.
     groups: [Option<usize>; 7],
 }
 
 impl Slots {
     fn new(re: &regex::Regex) -> Slots {
-        let names: Vec<Option<&str>> = re.capture_names().collect();
         let groups =
-            ["claim", "value", "num", "den", "top", "subj", "metric"].map(|g| names.iter().position(|n| *n == Some(g)));
-        Slots { locs: re.capture_locations(), groups }
+            ["claim", "value", "num", "den", "top", "subj", "metric"].map(|g| crate::pattern::Slots::index(re, g));
+        Slots { slots: crate::pattern::Slots::new(re), groups }
     }
 
     /// The range of named group `k` (an index into `groups`) in the last match, if it took part.
     fn get(&self, k: usize) -> Option<Range<usize>> {
-        self.groups[k].and_then(|i| self.locs.get(i)).map(|(s, e)| s..e)
+        self.groups[k].and_then(|i| self.slots.get(i))
     }
 }
 
@@ -371,16 +370,10 @@ fn run_rule(
         slots.resize_with(r + 1, || None);
     }
     let slot = slots[r].get_or_insert_with(|| Slots::new(re));
-    let mut at = 0;
-    // Each match is read into the same slots.
-    while at <= sentence.len() {
-        let Some(whole) = re.captures_read_at(&mut slot.locs, sentence, at) else { break };
-        at = if whole.is_empty() {
-            sentence[whole.end()..].chars().next().map_or(usize::MAX, |c| whole.end() + c.len_utf8())
-        } else {
-            whole.end()
-        };
-        let claim = slot.get(0).unwrap_or(whole.range());
+    slot.slots.reset();
+    while slot.slots.next(re, sentence) {
+        let whole = slot.slots.get(0).expect("group 0 always matches");
+        let claim = slot.get(0).unwrap_or(whole);
         let claim_text = &sentence[claim.clone()];
         if claim_text.trim().is_empty() {
             continue;

@@ -59,6 +59,51 @@ impl std::ops::Deref for Pattern {
     }
 }
 
+/// Capture slots made once for a regex and reused for every match, walked as
+/// `captures_iter` walks them, so that reading a document's matches allocates nothing.
+pub struct Slots {
+    locs: regex::CaptureLocations,
+    at: usize,
+    last_end: Option<usize>,
+}
+
+impl Slots {
+    pub fn new(regex: &Regex) -> Slots {
+        Slots { locs: regex.capture_locations(), at: 0, last_end: None }
+    }
+
+    /// Where the group named `name` is among `regex`'s groups.
+    pub fn index(regex: &Regex, name: &str) -> Option<usize> {
+        regex.capture_names().position(|n| n == Some(name))
+    }
+
+    /// Starts over on a new haystack.
+    pub fn reset(&mut self) {
+        (self.at, self.last_end) = (0, None);
+    }
+
+    /// Reads the next match of `regex` in `hay` into the slots; false when none is left. An
+    /// empty match right where the last one ended is skipped, as `captures_iter` skips it.
+    pub fn next(&mut self, regex: &Regex, hay: &str) -> bool {
+        while self.at <= hay.len() {
+            let Some(m) = regex.captures_read_at(&mut self.locs, hay, self.at) else { return false };
+            if m.is_empty() && Some(m.end()) == self.last_end {
+                self.at += 1;
+                continue;
+            }
+            self.at = m.end();
+            self.last_end = Some(m.end());
+            return true;
+        }
+        false
+    }
+
+    /// Where group `i` matched in the last match, if it took part.
+    pub fn get(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.locs.get(i).map(|(s, e)| s..e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

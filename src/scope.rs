@@ -89,7 +89,7 @@ pub struct ScopeFinder<'a> {
 /// A scope pattern's capture slots and the indices of its `name…` and `veto` groups, found
 /// once rather than by hashing group names at every match.
 struct Slots {
-    locs: regex::CaptureLocations,
+    slots: crate::pattern::Slots,
     names: Vec<usize>,
     veto: Option<usize>,
 }
@@ -102,37 +102,15 @@ impl Slots {
             .filter(|(_, n)| n.is_some_and(|n| n.starts_with("name")))
             .map(|(i, _)| i)
             .collect();
-        let veto = regex.capture_names().position(|n| n == Some("veto"));
-        Slots { locs: regex.capture_locations(), names, veto }
+        let veto = crate::pattern::Slots::index(regex, "veto");
+        Slots { slots: crate::pattern::Slots::new(regex), names, veto }
     }
 
     /// The first `name…` group that took part in the last match, else the whole match, as
     /// `crate::rules::name_group` reads it.
-    fn name(&self) -> Option<(usize, usize)> {
-        self.names.iter().find_map(|&i| self.locs.get(i)).or_else(|| self.locs.get(0))
+    fn name(&self) -> Option<Range<usize>> {
+        self.names.iter().find_map(|&i| self.slots.get(i)).or_else(|| self.slots.get(0))
     }
-}
-
-/// Each match of `regex` in `hay` from `at` on, as `captures_iter` walks them: an empty match
-/// right where the last one ended is skipped by searching again one byte on.
-fn next_match(
-    regex: &regex::Regex,
-    slots: &mut Slots,
-    hay: &str,
-    at: &mut usize,
-    last_end: &mut Option<usize>,
-) -> bool {
-    while *at <= hay.len() {
-        let Some(m) = regex.captures_read_at(&mut slots.locs, hay, *at) else { return false };
-        if m.is_empty() && Some(m.end()) == *last_end {
-            *at += 1;
-            continue;
-        }
-        *at = m.end();
-        *last_end = Some(m.end());
-        return true;
-    }
-    false
 }
 
 fn category(field: ScopeField) -> LexiconCategory {
@@ -673,14 +651,14 @@ impl<'a> ScopeFinder<'a> {
                 continue;
             }
             let slots = self.slots[pi].get_or_insert_with(|| Slots::new(&p.regex));
-            let (mut at, mut last_end) = (0, None);
-            while next_match(&p.regex, slots, sentence, &mut at, &mut last_end) {
+            slots.slots.reset();
+            while slots.slots.next(&p.regex, sentence) {
                 // A match its `veto` group took part in is no match (see `rules::scope_matches`).
-                if slots.veto.is_some_and(|v| slots.locs.get(v).is_some()) {
+                if slots.veto.is_some_and(|v| slots.slots.get(v).is_some()) {
                     continue;
                 }
-                let Some((ms, me)) = slots.name() else { continue };
-                let r = range.start + ms..range.start + me;
+                let Some(m) = slots.name() else { continue };
+                let r = range.start + m.start..range.start + m.end;
                 let Some(r) = clean_name(text, r, p.role == ScopeRole::Vague, field) else { continue };
                 if field == ScopeField::Metric && is_cause(&text[range.start..r.start]) {
                     continue;

@@ -119,15 +119,15 @@ fn top_group() -> &'static Regex {
     })
 }
 
-/// Substrings without which no clause names a group for `top_group`.
+/// Substrings, in any case, without which no clause names a group for `top_group`: each of
+/// its forms holds 前, 家, "top" or "the".
 fn group_cues() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasick::new([
-            "前", "家", "top", "Top", "TOP", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ",
-            "ten ", "next ",
-        ])
-        .expect("static patterns")
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(["前", "家", "top", "the"])
+            .expect("static patterns")
     })
 }
 
@@ -1319,6 +1319,15 @@ mod tests {
         assert!(EN_PRONOUNS.iter().all(|w| w.is_ascii() && *w == w.to_ascii_lowercase() && !w.contains('k')));
         assert!(SubjectFinder::is_pronoun(" The Company "));
         assert!(!SubjectFinder::is_pronoun("İt"));
+    }
+
+    #[test]
+    fn every_form_of_a_ranked_group_holds_a_cue() {
+        for lead in ["前三名", "两家头部厂商", "ToP 3 vendors", "the 3 largest vendors", "The next two brands"]
+        {
+            assert!(top_group().is_match(lead), "{lead}");
+            assert!(group_cues().is_match(lead), "{lead}");
+        }
     }
 
     #[test]
