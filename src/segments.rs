@@ -377,6 +377,13 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Whether `s` holds a CJK character. Only bytes from 0xE3 up open one in UTF-8, and English
+/// has none (its dashes and curly quotes open with 0xE2), so most text is passed over without
+/// decoding it; its highest byte is found many bytes at a time.
+pub fn has_cjk(s: &str) -> bool {
+    s.bytes().max().is_some_and(|b| b >= 0xE3) && s.chars().any(is_cjk)
+}
+
 /// Words that a full stop after them does not end a sentence with, lowercase. A `match`
 /// rather than a list searched: every full stop before a capital asks. `n\xc2\xb0` is "n°".
 fn is_abbreviation_word(word: &[u8]) -> bool {

@@ -5,7 +5,7 @@
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::model::Via;
 use crate::names::{HEADLINE_VERBS, trim_en_name};
-use crate::segments::{Layout, is_cjk};
+use crate::segments::{Layout, has_cjk, is_cjk};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::cell::RefCell;
@@ -1084,13 +1084,6 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
         }
     }
     sentence.start + start..sentence.end
-}
-
-/// Whether `s` holds a CJK character. Only bytes from 0xE3 up open one in UTF-8, and English
-/// has none (its dashes and curly quotes open with 0xE2), so most text is passed over without
-/// decoding it; its highest byte is found many bytes at a time.
-fn has_cjk(s: &str) -> bool {
-    s.bytes().max().is_some_and(|b| b >= 0xE3) && s.chars().any(is_cjk)
 }
 
 /// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
