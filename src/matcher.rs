@@ -236,13 +236,14 @@ impl Matcher {
     /// The candidates, and the voice patterns the same trigger pass woke.
     pub fn detect(&self, set: &RuleSet, text: &str, layout: &Layout) -> Detection {
         let mut raw = Vec::new();
-        let mut slots: Vec<Option<Slots>> = Vec::new();
+        let mut scratch = Scratch::default();
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
         let Plan { rules: plan, voice, requires: literals } = self.plan(text, layout);
         for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
             let mut counts = None;
+            scratch.fired.clear();
             for &(_, r) in rules {
                 let script = set.rules[r].script;
                 if script != crate::rules::Script::Any
@@ -254,7 +255,7 @@ impl Matcher {
                 if !requirement_met(set, r, text, layout, s, &literals, &mut requires) {
                     continue;
                 }
-                run_rule(self, set, r, text, s, range.clone(), &mut slots, &mut raw);
+                run_rule(self, set, r, text, s, range.clone(), &mut scratch, &mut raw);
             }
         }
         let mut kept = resolve_overlaps(set, raw);
@@ -347,6 +348,16 @@ impl Slots {
     }
 }
 
+/// What the rules of one document reuse: capture slots per rule, and the excludes' verdicts
+/// on the current sentence's spans.
+#[derive(Default)]
+struct Scratch {
+    slots: Vec<Option<Slots>>,
+    /// (span, kind, fired): the rules of a kind often find the same span ("41%" is read by
+    /// every percentage rule), and the excludes of a kind give it the same answer each time.
+    fired: Vec<(Range<usize>, Kind, bool)>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn run_rule(
     matcher: &Matcher,
@@ -355,7 +366,7 @@ fn run_rule(
     text: &str,
     s: usize,
     range: Range<usize>,
-    slots: &mut Vec<Option<Slots>>,
+    scratch: &mut Scratch,
     out: &mut Vec<(Candidate, i32)>,
 ) {
     let rule = &set.rules[r];
@@ -366,6 +377,7 @@ fn run_rule(
     if !re.is_match(sentence) {
         return;
     }
+    let Scratch { slots, fired } = scratch;
     if slots.len() <= r {
         slots.resize_with(r + 1, || None);
     }
@@ -382,7 +394,7 @@ fn run_rule(
         let span = range.start + claim.start..range.start + claim.end;
         // Most matches in running text are periods, growth rates and ordinals that an exclude
         // removes: ask the excludes before parsing the number.
-        if matcher.excluded(rule, text, range.clone(), span.clone()) {
+        if matcher.excluded(rule, text, range.clone(), span.clone(), fired) {
             continue;
         }
         let value = match rule.value {
@@ -465,7 +477,14 @@ fn windows<'t>(text: &'t str, sentence: &Range<usize>, span: &Range<usize>) -> (
 }
 
 impl Matcher {
-    fn excluded(&self, rule: &Rule, text: &str, sentence: Range<usize>, span: Range<usize>) -> bool {
+    fn excluded(
+        &self,
+        rule: &Rule,
+        text: &str,
+        sentence: Range<usize>,
+        span: Range<usize>,
+        fired: &mut Vec<(Range<usize>, Kind, bool)>,
+    ) -> bool {
         let (before, after) = windows(text, &sentence, &span);
         let claim = &text[span.clone()];
         if rule.not_before.as_ref().is_some_and(|r| r.is_match(before))
@@ -474,7 +493,12 @@ impl Matcher {
         {
             return true;
         }
-        self.exclude_set(rule.kind).fires([before, after, claim])
+        if let Some((_, _, hit)) = fired.iter().find(|(r, k, _)| *r == span && *k == rule.kind) {
+            return *hit;
+        }
+        let hit = self.exclude_set(rule.kind).fires([before, after, claim]);
+        fired.push((span, rule.kind, hit));
+        hit
     }
 }
 
