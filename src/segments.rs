@@ -368,9 +368,8 @@ pub(crate) fn is_month(w: &str) -> bool {
 
 /// A lead paragraph says something: a dateline, "PRESS RELEASE" or a byline is not one.
 fn is_substantial(body: &str) -> bool {
-    let cjk = body.chars().filter(|c| is_cjk(*c)).count();
-    let words = body.split_whitespace().count();
-    cjk >= 25 || words >= 12
+    // Counted only as far as the answer needs: a paragraph is read to its end only when short.
+    body.split_whitespace().nth(11).is_some() || has_cjk(body) && body.chars().filter(|c| is_cjk(*c)).nth(24).is_some()
 }
 
 pub fn is_cjk(c: char) -> bool {
