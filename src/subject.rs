@@ -110,17 +110,28 @@ fn zh_openers() -> &'static Regex {
     })
 }
 
+/// The Chinese forms of `top_group`: 前三名, 前五大厂商, 两家头部厂商.
+const TOP_GROUP_ZH: &str = r"前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?";
+
+/// The English forms of `top_group`: "the top three vendors", "the top five".
+const TOP_GROUP_EN: &str = r"\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b";
+
 /// A ranked group as a subject: 前三名, 前五大厂商, "the top three vendors", "the top five".
 fn top_group() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b")
-            .expect("static regex")
-    })
+    RE.get_or_init(|| Regex::new(&format!("(?i){TOP_GROUP_ZH}|{TOP_GROUP_EN}")).expect("static regex"))
+}
+
+/// `top_group` without its English forms. Those have a `\b`, which makes the regex slow on
+/// Chinese text; this one finds the same groups in a clause without "top" or "the".
+fn top_group_zh() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!("(?i){TOP_GROUP_ZH}")).expect("static regex"))
 }
 
 /// Substrings, in any case, without which no clause names a group for `top_group`: each of
-/// its forms holds 前, 家, "top" or "the".
+/// its forms holds 前, 家, "top" or "the", the Chinese ones 前 or 家 and the English ones "top"
+/// or "the" (no character beyond ASCII folds to a letter of those).
 fn group_cues() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -129,6 +140,20 @@ fn group_cues() -> &'static AhoCorasick {
             .build(["前", "家", "top", "the"])
             .expect("static patterns")
     })
+}
+
+/// The last ranked group `top_group` finds in `lead`, asking the cheaper Chinese-only regex
+/// when no English form can be there.
+fn last_top_group(lead: &str) -> Option<regex::Match<'_>> {
+    let mut cued = false;
+    for cue in group_cues().find_iter(lead) {
+        // The patterns from 2 on are the English cues.
+        if cue.pattern().as_usize() >= 2 {
+            return top_group().find_iter(lead).last();
+        }
+        cued = true;
+    }
+    if cued { top_group_zh().find_iter(lead).last() } else { None }
 }
 
 /// "X expects Y to make up", "X forecasts that Y will hold": Y, at most five words, before the
@@ -141,6 +166,13 @@ fn forecast() -> &'static Regex {
     })
 }
 
+/// Whether one of the last three words of `lead` is the "to" or "will" that `forecast` needs
+/// between the held and at most two words before the claim: few leads have one, and the
+/// regex, whose `\b` and `\w` see curly quotes, is slow to say no.
+fn ends_in_modal(lead: &str) -> bool {
+    lead.split_whitespace().rev().take(3).any(|w| ["to", "will", "would", "could", "should"].contains(&w))
+}
+
 /// The rest of a market as a holder, opening its clause: "All other vendors", "Others", "The
 /// rest", 其他厂商, 其余品牌.
 fn rest_group() -> &'static Regex {
@@ -149,6 +181,18 @@ fn rest_group() -> &'static Regex {
         Regex::new(r"^(?i:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:[a-z-]+\s+){0,2}?(?:vendors|brands|players|companies|makers|manufacturers|firms|suppliers|providers|carriers|airlines|operators|rivals|competitors|oems|platforms|services|chains|banks|retailers)\b|others\b|the\s+rest\b(?:\s+of\s+the\s+(?:market|field|pack))?|(?:local|domestic|foreign|international|overseas|independent|smaller|small|major|chinese|japanese|korean|european|american|indian)\s+(?:brands|vendors|players|companies|makers|manufacturers|firms|suppliers|carriers|banks|retailers|rivals|oems|automakers|carmakers|chipmakers)\b)|^(?:其他|其它|其余|剩余)[\p{Han}]{0,6}?(?:厂商|品牌|企业|玩家|公司|车企|机构)")
             .expect("static regex")
     })
+}
+
+/// `rest_group` at the start of `opening`. Its English forms open with an ASCII letter (or the
+/// long s and Kelvin sign its case-blindness takes for "s" and "k"), its Chinese ones with 其
+/// or 剩: a clause opening with any other Chinese character is passed over without the regex,
+/// which on Chinese text is slow to say no.
+fn rest_group_at(opening: &str) -> Option<regex::Match<'_>> {
+    let first = opening.chars().next()?;
+    if is_cjk(first) && first != '其' && first != '剩' {
+        return None;
+    }
+    rest_group().find(opening)
 }
 
 /// What may stand between a Chinese ranked group and its combined share.
@@ -175,7 +219,10 @@ fn en_name() -> &'static Regex {
 pub(crate) fn is_venue(after: &str) -> bool {
     // Ten characters at most: 30 bytes of Chinese.
     let next = &after[..after.floor_char_boundary(30)];
-    !next.contains(['，', ',']) && ["品类", "类目", "热销榜", "榜单", "平台"].iter().any(|w| next.contains(w))
+    // The words are Chinese: ASCII holds none of them.
+    !next.is_ascii()
+        && !next.contains(['，', ','])
+        && ["品类", "类目", "热销榜", "榜单", "平台"].iter().any(|w| next.contains(w))
 }
 
 /// ", chief executive of Veltra" after a person's name: the firm they speak for.
@@ -205,6 +252,16 @@ fn dateline() -> &'static Regex {
 /// How many bytes of `sentence` a dateline ("NEW YORK - ", "SINGAPORE, October 30, 2025 — ")
 /// takes at its start.
 pub(crate) fn dateline_len(sentence: &str) -> usize {
+    // Past its spaces a dateline opens with a capital and two more capitals, spaces or marks
+    // ("NEW", "LA ", "ST."): looking at three bytes spares almost every clause, which opens
+    // "The" or "Apple", the regex.
+    let head = sentence.trim_start().as_bytes();
+    let opens = head.len() >= 3
+        && head[0].is_ascii_uppercase()
+        && head[1..3].iter().all(|b| b.is_ascii_uppercase() || b" .'-".contains(b));
+    if !opens {
+        return 0;
+    }
     dateline().find(sentence).filter(|m| m.start() == 0).map_or(0, |m| m.end())
 }
 
@@ -321,7 +378,7 @@ impl<'a> SubjectFinder<'a> {
             return None;
         }
         // "NEW YORK - Netflix remains…": the dateline places the story; the name follows it.
-        let dated = dateline().find(lead).filter(|m| m.start() == 0).map_or(0, |m| m.end());
+        let dated = dateline_len(lead);
         let rest = &lead[dated..];
         let skip =
             dated + rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c)).len();
@@ -532,12 +589,11 @@ impl<'a> SubjectFinder<'a> {
         // topic), in English the nearest one.
         // "expected Walmart to overtake Apple and become the third-largest", "ahead of Apple": a
         // name a verb of passing or a comparison takes is its object, not the holder.
-        let before: Vec<&Range<usize>> = orgs
-            .iter()
-            .filter(|o| {
-                o.start >= clause.start && o.end <= claim.start && !self.passed_over(clause.start, o, claim.start)
-            })
-            .collect();
+        // Only the first and the last are ever asked for: each is looked for from its own end,
+        // so the names between are not tested and nothing is collected.
+        let before = |o: &&Range<usize>| {
+            o.start >= clause.start && o.end <= claim.start && !self.passed_over(clause.start, o, claim.start)
+        };
         // "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a
         // listed share is held by what follows its "for".
         if let Some(r) = self.share_for(claim, sentence.end) {
@@ -548,7 +604,7 @@ impl<'a> SubjectFinder<'a> {
         // is the subject, whatever names the clause opened with.
         let lead = &self.text[clause.start..claim.start];
         // Most clauses name no group: one search for a few substrings spares them the regex.
-        let found = if group_cues().is_match(lead) { top_group().find_iter(lead).last() } else { None };
+        let found = last_top_group(lead);
         if let Some(m) = found {
             // The group must be what holds the share: only a verb or 合计 between it and the claim.
             let gap = &lead[m.end()..];
@@ -558,9 +614,14 @@ impl<'a> SubjectFinder<'a> {
                 // "前三名合计占据75.2%", but not "前十二名中唯一一家…".
                 group_gap().is_match(gap)
             } else {
-                let before = lead[..m.start()].trim().to_lowercase();
+                // Compared case-blind in place: beyond ASCII only the Kelvin sign lower-cases to
+                // ASCII, and its "k" is in none of these words.
+                let before = lead[..m.start()].trim();
                 let last = before.rsplit(' ').next().unwrap_or("");
-                (before.is_empty() || ["says", "said", "and", "while", "that", "but", "whereas"].contains(&last))
+                (before.is_empty()
+                    || ["says", "said", "and", "while", "that", "but", "whereas"]
+                        .iter()
+                        .any(|w| last.eq_ignore_ascii_case(w)))
                     && gap.len() <= 32
             };
             if opens && !gap.contains(|c: char| ",，、；;".contains(c)) {
@@ -574,6 +635,7 @@ impl<'a> SubjectFinder<'a> {
         const FIGURES: [&str; 9] =
             ["share", "shares", "proportion", "figure", "number", "percentage", "portion", "ratio", "penetration"];
         if !chinese
+            && ends_in_modal(lead)
             && let Some(m) = forecast().captures(lead).and_then(|c| c.name("held"))
             && !m.as_str().rsplit(' ').next().is_some_and(|w| FIGURES.contains(&w.to_ascii_lowercase().as_str()))
         {
@@ -597,7 +659,7 @@ impl<'a> SubjectFinder<'a> {
             .iter()
             .find_map(|w| opening.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).map(|_| &opening[w.len()..]))
             .unwrap_or(opening);
-        if let Some(m) = rest_group().find(opening) {
+        if let Some(m) = rest_group_at(opening) {
             let start = clause.start + (lead.len() - opening.len()) + m.start();
             return Some(SubjectDraft { range: start..start + m.len(), id: None, via: Via::Sentence });
         }
@@ -605,7 +667,8 @@ impl<'a> SubjectFinder<'a> {
         // not the clause's topic.
         // Only in such a list: a value stands before the name ("A14.8%、B13.1%"), unlike the
         // coordinated subjects of "小米和苹果分别占比15.0%、14.2%", whose first takes the first value.
-        let adjacent = before.last().filter(|o| {
+        let last_before = orgs.iter().rfind(before);
+        let adjacent = last_before.filter(|o| {
             let gap = &self.text[o.end..claim.start];
             let lead = &self.text[clause.start..o.start];
             gap.chars().count() <= 2
@@ -620,7 +683,7 @@ impl<'a> SubjectFinder<'a> {
         // "PS5 is the best-selling hardware in dollars while Switch leads in units": a name the
         // lexicon does not know, nearer the claim than the last one it knows, holds it.
         let nearer = (!chinese)
-            .then_some(before.last())
+            .then_some(last_before)
             .flatten()
             .filter(|o| self.text[o.end..claim.start].bytes().any(|b| b.is_ascii_uppercase()))
             .and_then(|o| self.en_name_before(o.end..claim.start).map(|r| (o, r)))
@@ -636,7 +699,7 @@ impl<'a> SubjectFinder<'a> {
         if let Some(r) = nearer {
             return Some(self.named(r));
         }
-        let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
+        let pick = if chinese { adjacent.or_else(|| orgs.iter().find(before)) } else { last_before };
         if let Some(r) = pick {
             return Some(self.named((*r).clone()));
         }
@@ -754,8 +817,10 @@ impl<'a> SubjectFinder<'a> {
             return Some(self.named(r.clone()));
         }
         // "As a global leader in X, Acme ..." / "作为行业龙头，海川……": the main clause names it.
-        let opener = self.text[clause.start..claim.start].trim_start().to_lowercase();
-        if opener.starts_with("as ") || opener.starts_with("作为") || opener.starts_with("身为") {
+        // Read case-blind in place: no character beyond ASCII lower-cases to "a" or "s".
+        let opener = self.text[clause.start..claim.start].trim_start();
+        let as_ = opener.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("as "));
+        if as_ || opener.starts_with("作为") || opener.starts_with("身为") {
             let tail = &self.text[claim.end..sentence.end];
             let comma = tail.char_indices().find(|(_, c)| matches!(c, ',' | '，'))?;
             let next = claim.end + comma.0 + comma.1.len_utf8();
@@ -804,8 +869,11 @@ impl<'a> SubjectFinder<'a> {
             Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]|第[一二三四五六七八九十0-9]+").expect("static regex")
         });
         let upto = &self.text[clause.start..claim.end.min(self.text.len())];
-        let marker =
-            ["分别", "分列", "分居", "依次"].iter().filter_map(|m| upto.find(m).map(|i| (i, m.len()))).min()?;
+        // The first marker: each opens with 分 or 依, so only where one of those stands is it looked for.
+        const MARKERS: [&str; 4] = ["分别", "分列", "分居", "依次"];
+        let marker = upto
+            .match_indices(['分', '依'])
+            .find_map(|(i, _)| MARKERS.iter().find(|m| upto[i..].starts_with(*m)).map(|m| (i, m.len())))?;
         let at = clause.start + marker.0;
         // The names coordinated just before the marker ("A、B", "A和B"), nearest last.
         let mut names: Vec<Range<usize>> = Vec::new();
@@ -878,7 +946,7 @@ impl<'a> SubjectFinder<'a> {
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {
         // "NEW YORK - " and "SYDNEY, February 2025 - " place the story; they hold nothing.
-        let skip = dateline().find(&self.text[r.clone()]).map_or(0, |m| m.end());
+        let skip = dateline_len(&self.text[r.clone()]);
         let r = r.start + skip..r.end;
         let hay = &self.text[r.clone()];
         let found: Vec<regex::Match> = en_name().find_iter(hay).collect();
@@ -1243,8 +1311,13 @@ fn relative(gap: &str) -> bool {
 
 /// Whether a clause refers to a holder named before: "the company", "the firm", "the group"…
 fn names_the_holder(clause: &str) -> bool {
+    // One searcher for every clause, built once: building one costs more than a clause's search.
+    // "he " finds "the " and "The " in one pass.
+    static HE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let he = HE.get_or_init(|| memchr::memmem::Finder::new("he ").into_owned());
     let bytes = clause.as_bytes();
-    memchr::memmem::find_iter(bytes, b"the ").chain(memchr::memmem::find_iter(bytes, b"The ")).any(|i| {
+    let mut the = he.find_iter(bytes).filter_map(|i| i.checked_sub(1)).filter(|&i| matches!(bytes[i], b't' | b'T'));
+    the.any(|i| {
         (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             && DEFINITE_REFERENCES.iter().filter(|w| w.starts_with("the ")).any(|w| {
                 bytes.len() >= i + w.len()
