@@ -1085,15 +1085,15 @@ impl<'a> SubjectFinder<'a> {
         });
         names.find_map(|mut cand| {
             // "in Europe Corvana climbed": the place before a name sets the scene.
-            if is_place_object(&self.text[r.start..cand.start])
-                && let Some(place) = self.leading_place(&cand)
-            {
+            let mut place_object = is_place_object(&self.text[r.start..cand.start]);
+            if place_object && let Some(place) = self.leading_place(&cand) {
                 cand.start = place;
+                place_object = is_place_object(&self.text[r.start..cand.start]);
             }
             // The N of "N°1" is an abbreviation and the US of "US$30 billion" a currency.
             let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
             (!numero
-                && !is_place_object(&self.text[r.start..cand.start])
+                && !place_object
                 && !is_titled_person(&self.text[r.start..cand.start])
                 && !is_descriptor(&self.text[cand.clone()])
                 && !self.describes(&cand)
@@ -1366,6 +1366,9 @@ fn without_title(before: &str) -> Option<&str> {
     let b = before.trim_end().trim_end_matches(',').trim_end();
     // Compared case-blind in place: the titles are ASCII, so nothing need be lower-cased.
     let bytes = b.as_bytes();
+    // Only the titles ending in the text's last letter are compared: it is asked of most names
+    // before a claim and of every place a person's name stands in the document.
+    let last = bytes.last()?.to_ascii_lowercase();
     let ends_with =
         |t: &str| bytes.len() >= t.len() && bytes[bytes.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
     // "market researcher Brightwave Analytics" is a firm that measures, not a person.
@@ -1375,7 +1378,9 @@ fn without_title(before: &str) -> Option<&str> {
     TITLES
         .iter()
         .filter(|t| {
-            ends_with(t) && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
+            t.as_bytes().last() == Some(&last)
+                && ends_with(t)
+                && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
         })
         .map(|t| &b[..b.len() - t.len()])
         .min_by_key(|head| head.len())
