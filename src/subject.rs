@@ -2,13 +2,13 @@
 //! clause, a capitalised name in English, the clause-initial noun in Chinese, or, for "it",
 //! "the company" and 公司, whoever the paragraph was last talking about.
 
-use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::lexicon::{LexMatch, LexiconCategory, Lexicons};
 use crate::model::Via;
 use crate::names::{HEADLINE_VERBS, trim_en_name};
 use crate::segments::{Layout, has_cjk, is_cjk};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -392,11 +392,30 @@ pub struct SubjectFinder<'a> {
     /// Whether each name asked about is introduced as a person somewhere in the text: finding
     /// out searches the whole document, and its claims ask after the same few names.
     persons: RefCell<HashMap<&'a str, bool>>,
+    /// The lexicon's matches in the range asked about last: a name is looked up to rule it out
+    /// as a place or a source, and then again for its organisation's id.
+    last_hits: RefCell<Option<(Range<usize>, Vec<LexMatch>)>>,
 }
 
 impl<'a> SubjectFinder<'a> {
     pub fn new(text: &'a str, layout: &'a Layout, lex: &'a Lexicons) -> Self {
-        SubjectFinder { text, layout, lex, persons: RefCell::default() }
+        SubjectFinder { text, layout, lex, persons: RefCell::default(), last_hits: RefCell::default() }
+    }
+
+    /// `Lexicons::find` over `r`, answered again without a search while `r` is the range last
+    /// asked about. The answer must be let go of before the next question.
+    fn lexicon_hits(&self, r: &Range<usize>) -> Ref<'_, [LexMatch]> {
+        let known = self.last_hits.borrow().as_ref().is_some_and(|(at, _)| at == r);
+        if !known {
+            let found = self.lex.find(self.text, r.clone());
+            *self.last_hits.borrow_mut() = Some((r.clone(), found));
+        }
+        Ref::map(self.last_hits.borrow(), |last| last.as_ref().map_or(&[][..], |(_, hits)| hits.as_slice()))
+    }
+
+    /// Whether the lexicon knows a source in `r`.
+    fn has_source(&self, r: &Range<usize>) -> bool {
+        self.lexicon_hits(r).iter().any(|m| m.category == LexiconCategory::Source)
     }
 
     /// `named_person` for this document's text, answered once per name.
@@ -423,9 +442,9 @@ impl<'a> SubjectFinder<'a> {
     }
 
     fn org_id(&self, r: &Range<usize>) -> Option<String> {
-        let lex = self.lex.get(LexiconCategory::Org);
-        let found = lex.find(self.text, r.clone());
-        found.first().filter(|m| m.range == *r).map(|m| lex.id(m.entry).to_string())
+        let hits = self.lexicon_hits(r);
+        let first = hits.iter().find(|m| m.category == LexiconCategory::Org)?;
+        (first.range == *r).then(|| self.lex.id(first.entry).to_string())
     }
 
     /// Is this text a pronoun standing for an earlier subject or the issuer?
@@ -521,8 +540,7 @@ impl<'a> SubjectFinder<'a> {
                 at..at + name.len()
             }
         };
-        let sources = self.lex.get(LexiconCategory::Source);
-        if self.is_scope_word(&r) || !sources.find(self.text, r.clone()).is_empty() {
+        if self.is_scope_word(&r) || self.has_source(&r) {
             return None;
         }
         Some(self.named(r))
@@ -596,8 +614,7 @@ impl<'a> SubjectFinder<'a> {
         en_name().find_iter(hay).find_map(|m| {
             let surname = m.as_str().rsplit(' ').next()?;
             let firm = self.employer(surname)?;
-            let sources = self.lex.get(LexiconCategory::Source);
-            (!self.is_scope_word(&firm) && sources.find(self.text, firm.clone()).is_empty()).then(|| self.named(firm))
+            (!self.is_scope_word(&firm) && !self.has_source(&firm)).then(|| self.named(firm))
         })
     }
 
@@ -642,8 +659,8 @@ impl<'a> SubjectFinder<'a> {
             return true;
         }
         // "储能电池出货量…第二": a market and its metric name what is counted, too.
-        let hits = self.lex.find(self.text, r);
-        match hits.as_slice() {
+        let hits = self.lexicon_hits(&r);
+        match &hits[..] {
             [m, ..] if m.range.start == start && m.category == LexiconCategory::Metric => true,
             [a, b, ..] => {
                 a.range.start == start
@@ -921,7 +938,7 @@ impl<'a> SubjectFinder<'a> {
         let it = self.text[clause.start..claim.start].split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "it");
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
-            && (!it || self.lex.get(LexiconCategory::Source).find(self.text, r.clone()).is_empty())
+            && (!it || !self.has_source(&r))
             && !(self.text[r.end..claim.start].contains([':', '：'])
                 && self.text[from..r.start]
                     .trim_matches(|c: char| c.is_whitespace() || "-*•·#>".contains(c))
@@ -1111,14 +1128,13 @@ impl<'a> SubjectFinder<'a> {
         let base = lead.rfind([';', ':']).map_or(0, |i| i + 1);
         let first = lead[base..].find(',').map_or(lead.len(), |i| base + i);
         let r = self.en_name_before(sentence.start + base..sentence.start + first)?;
-        let sources = self.lex.get(LexiconCategory::Source);
-        (sources.find(self.text, r.clone()).is_empty() && !is_descriptor(&self.text[r.clone()])).then_some(r)
+        (!self.has_source(&r) && !is_descriptor(&self.text[r.clone()])).then_some(r)
     }
 
     /// Where the name in `r` starts when a place opens it ("Europe Corvana"), if one does and
     /// words follow it.
     fn leading_place(&self, r: &Range<usize>) -> Option<usize> {
-        let hits = self.lex.find(self.text, r.clone());
+        let hits = self.lexicon_hits(r);
         let first = hits.first().filter(|m| m.range.start == r.start && m.category == LexiconCategory::Geo)?;
         let rest = &self.text[first.range.end..r.end];
         let trimmed = rest.trim_start();
@@ -1157,7 +1173,7 @@ impl<'a> SubjectFinder<'a> {
     fn is_scope_word(&self, r: &Range<usize>) -> bool {
         // Sources and markets are not excluded: a boast may be about a research firm, and a
         // category holds a share of a whole ("Streaming accounted for 47%").
-        self.lex.find(self.text, r.clone()).iter().any(|m| {
+        self.lexicon_hits(r).iter().any(|m| {
             matches!(m.category, LexiconCategory::Geo | LexiconCategory::Metric) && m.range.len() * 10 >= r.len() * 8
         })
     }
@@ -1193,7 +1209,7 @@ impl<'a> SubjectFinder<'a> {
         let cand = start..start + chunk.len();
         // "即饮茶零售额位居第一": a metric phrase names what is counted, not who holds the place;
         // "悦然电器出口量位居行业前三" names the holder before it.
-        let metric = self.lex.get(LexiconCategory::Metric).find(self.text, cand.clone()).pop();
+        let metric = self.lexicon_hits(&cand).iter().rfind(|m| m.category == LexiconCategory::Metric).cloned();
         if let Some(m) = metric.filter(|m| m.range.end == cand.end) {
             let head = cand.start..cand.start + self.text[cand.start..m.range.start].trim_end().len();
             // "海岚科技储能电池出货量": the name before the product it counts.
@@ -1201,7 +1217,7 @@ impl<'a> SubjectFinder<'a> {
             // Only a bare name is left: no market, place, source or channel in it ("线上渠道",
             // "公司洗碗机线下", "根据IDC台湾个人电脑" are not holders).
             let words = &self.text[head.clone()];
-            let scoped = self.lex.find(self.text, head.clone()).iter().any(|h| {
+            let scoped = self.lexicon_hits(&head).iter().any(|h| {
                 // "嵌入式洗碗机" ends in its market; "澜风电器" only holds 风电 inside a name.
                 h.category == LexiconCategory::Source
                     || h.category != LexiconCategory::Org
@@ -1234,7 +1250,7 @@ impl<'a> SubjectFinder<'a> {
     /// A name joined to the product or market it is counted in ("海岚科技储能电池", "小米手机")
     /// ends where the lexicon's market begins; a known firm's name ("华为云") is whole.
     fn before_product(&self, r: Range<usize>) -> Range<usize> {
-        let hits = self.lex.find(self.text, r.clone());
+        let hits = self.lexicon_hits(&r);
         if hits.iter().any(|h| h.category == LexiconCategory::Org) {
             return r;
         }
