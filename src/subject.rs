@@ -88,6 +88,9 @@ const ZH_PREDICATES: [&str; 14] =
 
 const ZH_PRONOUNS: &[&str] = &["本公司", "该公司", "公司", "我们", "我司", "本集团", "集团", "该品牌", "其", "我们的"];
 
+/// The bytes of the longest word of EN_PRONOUNS and ZH_PRONOUNS.
+const PRONOUN_MAX_LEN: usize = "the company's".len();
+
 /// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
 fn zh_boundary() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -420,12 +423,8 @@ impl<'a> SubjectFinder<'a> {
 
     /// `named_person` for this document's text, answered once per name.
     fn is_named_person(&self, name: &'a str) -> bool {
-        if let Some(&known) = self.persons.borrow().get(name) {
-            return known;
-        }
-        let person = named_person(self.text, name);
-        self.persons.borrow_mut().insert(name, person);
-        person
+        // One hashing of the name, found or not: most names are asked about once.
+        *self.persons.borrow_mut().entry(name).or_insert_with(|| named_person(self.text, name))
     }
 
     pub fn text(&self) -> &'a str {
@@ -451,8 +450,10 @@ impl<'a> SubjectFinder<'a> {
     pub fn is_pronoun(t: &str) -> bool {
         let t = t.trim();
         // Compared case-blind in place, as lower-cased: beyond ASCII only the Kelvin sign
-        // lower-cases to ASCII, and its "k" is in none of these words.
-        EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t)
+        // lower-cases to ASCII, and its "k" is in none of these words. None is longer than
+        // "the company's", and most names asked about are.
+        t.len() <= PRONOUN_MAX_LEN
+            && (EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t))
     }
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
@@ -1500,13 +1501,19 @@ fn is_passed(before: &str) -> bool {
     // "仅次于宁德时代", "超越苹果": the same in Chinese, where no space marks the word.
     const ZH_CUES: [&str; 8] = ["次于", "超过", "超越", "领先于", "落后于", "击败", "反超", "力压"];
     let b = before.trim_end();
-    ZH_CUES.iter().any(|c| b.ends_with(c))
-        || CUES.iter().any(|c| {
-            b.len() >= c.len()
-                && b.is_char_boundary(b.len() - c.len())
-                && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
-                && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
-        })
+    // Only the cues ending in the text's last byte can be its end: a Chinese one ends beyond
+    // ASCII, an English one in a letter of either case.
+    let Some(&last) = b.as_bytes().last() else { return false };
+    if !last.is_ascii() {
+        return ZH_CUES.iter().any(|c| b.ends_with(c));
+    }
+    CUES.iter().any(|c| {
+        c.as_bytes().last().is_some_and(|l| l.eq_ignore_ascii_case(&last))
+            && b.len() >= c.len()
+            && b.is_char_boundary(b.len() - c.len())
+            && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
+            && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+    })
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
@@ -1526,6 +1533,7 @@ mod tests {
     #[test]
     fn pronouns_are_lower_case_ascii_without_k() {
         assert!(EN_PRONOUNS.iter().all(|w| w.is_ascii() && *w == w.to_ascii_lowercase() && !w.contains('k')));
+        assert!(EN_PRONOUNS.iter().chain(ZH_PRONOUNS).all(|w| w.len() <= PRONOUN_MAX_LEN));
         assert!(SubjectFinder::is_pronoun(" The Company "));
         assert!(!SubjectFinder::is_pronoun("İt"));
     }
