@@ -91,6 +91,25 @@ const ZH_PRONOUNS: &[&str] = &["本公司", "该公司", "公司", "我们", "�
 /// The bytes of the longest word of EN_PRONOUNS and ZH_PRONOUNS.
 const PRONOUN_MAX_LEN: usize = "the company's".len();
 
+/// The bytes a pronoun opens with: an English one's initial in either case, or any byte beyond
+/// ASCII, where the Chinese ones start.
+const PRONOUN_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut i = 0;
+    while i < EN_PRONOUNS.len() {
+        let b = EN_PRONOUNS[i].as_bytes()[0];
+        initials[b.to_ascii_lowercase() as usize] = true;
+        initials[b.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    let mut b = 0x80;
+    while b < 256 {
+        initials[b] = true;
+        b += 1;
+    }
+    initials
+};
+
 /// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
 fn zh_boundary() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -469,9 +488,10 @@ impl<'a> SubjectFinder<'a> {
     pub fn is_pronoun(t: &str) -> bool {
         let t = t.trim();
         // Compared case-blind in place, as lower-cased: beyond ASCII only the Kelvin sign
-        // lower-cases to ASCII, and its "k" is in none of these words. None is longer than
-        // "the company's", and most names asked about are.
+        // lower-cases to ASCII, and its "k" is in none of these words. Most names asked about
+        // are longer than "the company's" or open with a letter no pronoun opens with.
         t.len() <= PRONOUN_MAX_LEN
+            && t.as_bytes().first().is_some_and(|&b| PRONOUN_INITIALS[usize::from(b)])
             && (EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t))
     }
 
