@@ -375,10 +375,14 @@ fn en_word_or_number(b: &[u8], p: usize) -> Option<usize> {
 pub(crate) fn is_venue(after: &str) -> bool {
     // Ten characters at most: 30 bytes of Chinese.
     let next = &after[..after.floor_char_boundary(30)];
-    // The words are Chinese: ASCII holds none of them.
+    // The words are Chinese: ASCII holds none of them. Each is looked for only where its first
+    // character stands, in one pass over the ten characters.
+    const WORDS: [&str; 5] = ["品类", "类目", "热销榜", "榜单", "平台"];
     !next.is_ascii()
         && !next.contains(['，', ','])
-        && ["品类", "类目", "热销榜", "榜单", "平台"].iter().any(|w| next.contains(w))
+        && next.char_indices().any(|(i, c)| {
+            matches!(c, '品' | '类' | '热' | '榜' | '平') && WORDS.iter().any(|w| next[i..].starts_with(w))
+        })
 }
 
 /// ", chief executive of Veltra" after a person's name: the firm they speak for.
