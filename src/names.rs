@@ -278,16 +278,27 @@ pub(crate) const HEADLINE_VERBS: &[&str] = &[
 ];
 
 /// The longest word of EN_STOP fits in this many bytes.
-const EN_STOP_MAX: usize = 16;
+const EN_STOP_MAX: usize = 15;
 
-/// EN_STOP and the months sorted, so a word is looked up by bisection rather than compared with each entry.
-fn en_stop_sorted() -> &'static [&'static str] {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// A word of at most EN_STOP_MAX bytes, lower-cased, as one number: its bytes and then its length,
+/// so that two words have the same key only if they are the same word.
+fn stop_key(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..word.len()).filter(|_| word.len() <= EN_STOP_MAX)?.copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    buf[15] = word.len() as u8;
+    Some(u128::from_be_bytes(buf))
+}
+
+/// EN_STOP and the months as sorted keys: a word is looked up by bisection, each step one
+/// comparison of numbers rather than of strings.
+fn en_stop_keys() -> &'static [u128] {
+    static SORTED: OnceLock<Vec<u128>> = OnceLock::new();
     SORTED.get_or_init(|| {
-        let mut words: Vec<&str> = EN_STOP.iter().chain(&MONTHS).copied().collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+        let mut keys: Vec<u128> = EN_STOP.iter().chain(&MONTHS).filter_map(|w| stop_key(w.as_bytes())).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     })
 }
 
@@ -299,11 +310,7 @@ fn is_en_stop(word: &str) -> bool {
         let lower = word.to_lowercase();
         return EN_STOP.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str());
     }
-    let mut buf = [0u8; EN_STOP_MAX];
-    let Some(key) = buf.get_mut(..word.len()) else { return false };
-    key.copy_from_slice(word.as_bytes());
-    key.make_ascii_lowercase();
-    en_stop_sorted().binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+    stop_key(word.as_bytes()).is_some_and(|key| en_stop_keys().binary_search(&key).is_ok())
 }
 
 /// The bytes a word of HEADLINE_VERBS ends with: most words of a name end otherwise.
@@ -332,11 +339,31 @@ fn is_headline_verb(word: &str) -> bool {
     sorted.binary_search(&word).is_ok()
 }
 
+/// `segments::is_month` without its lower-cased copy: the months are lower-case ASCII, so
+/// comparing case-blind in place is the same test, and every name found is asked it.
+fn is_month(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m))
+}
+
 /// The name a run of capitalised words holds, without what opens a clause, an owner's
 /// possessive or a period before it ("According to IDC" → "IDC", "ByteDance's Volcano Engine" →
 /// "Volcano Engine"); none when nothing of a name is left.
 pub(crate) fn trim_en_name(name: &str) -> Option<&str> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // Words are only ever dropped from either end, so the list is a slice narrowed in place; it
+    // sits on the stack unless the name is unusually long. Called for most names found, it
+    // allocates nothing.
+    const ON_STACK: usize = 8;
+    let mut stack = [""; ON_STACK];
+    let mut split = name.split_whitespace();
+    let on_stack = stack.iter_mut().zip(split.by_ref()).map(|(slot, w)| *slot = w).count();
+    let heap: Vec<&str>;
+    let mut words: &[&str] = if split.next().is_none() {
+        &stack[..on_stack]
+    } else {
+        heap = name.split_whitespace().collect();
+        &heap
+    };
     let (head, tail) = (*words.first()?, *words.last()?);
     while let Some(first) = words.first() {
         let l = first.trim_matches(|c: char| !c.is_alphanumeric());
@@ -347,7 +374,7 @@ pub(crate) fn trim_en_name(name: &str) -> Option<&str> {
                 && words.len() <= 3
                 && words[1].chars().next().is_some_and(char::is_uppercase))
         {
-            words.remove(0);
+            words = &words[1..];
         } else {
             break;
         }
@@ -361,18 +388,18 @@ pub(crate) fn trim_en_name(name: &str) -> Option<&str> {
     if let Some(i) =
         words.iter().skip(1).position(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && is_headline_verb(w))
     {
-        words.truncate(i + 1);
+        words = &words[..i + 1];
     }
     // "ByteDance's Volcano Engine": the owner is context, the last name is the subject.
     if let Some(i) = words.iter().rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
         && i + 1 < words.len()
     {
-        words.drain(..=i);
+        words = &words[i + 1..];
     }
     // A period opening the clause ("FY2024 revenue...", "Q3 shipments...", "2017 NAD") names
     // nobody.
     while words.len() > 1 && words.first().is_some_and(|w| is_period_token(w)) {
-        words.remove(0);
+        words = &words[1..];
     }
     let first = *words.first()?;
     let last = *words.last()?;
@@ -393,7 +420,7 @@ pub(crate) fn trim_en_name(name: &str) -> Option<&str> {
         lower.as_str()
     };
     // "the April-June quarter": months are a period, not a name.
-    if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(crate::segments::is_month) {
+    if l.split(|c: char| c.is_whitespace() || c == '-' || c == '–').all(is_month) {
         return None;
     }
     // "Q2 2025" left as "2025" after its quarter is dropped: a year is nobody.

@@ -2,13 +2,13 @@
 //! clause, a capitalised name in English, the clause-initial noun in Chinese, or, for "it",
 //! "the company" and 公司, whoever the paragraph was last talking about.
 
-use crate::lexicon::{LexiconCategory, Lexicons};
+use crate::lexicon::{LexMatch, LexiconCategory, Lexicons};
 use crate::model::Via;
 use crate::names::{HEADLINE_VERBS, trim_en_name};
 use crate::segments::{Layout, has_cjk, is_cjk};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -88,6 +88,28 @@ const ZH_PREDICATES: [&str; 14] =
 
 const ZH_PRONOUNS: &[&str] = &["本公司", "该公司", "公司", "我们", "我司", "本集团", "集团", "该品牌", "其", "我们的"];
 
+/// The bytes of the longest word of EN_PRONOUNS and ZH_PRONOUNS.
+const PRONOUN_MAX_LEN: usize = "the company's".len();
+
+/// The bytes a pronoun opens with: an English one's initial in either case, or any byte beyond
+/// ASCII, where the Chinese ones start.
+const PRONOUN_INITIALS: [bool; 256] = {
+    let mut initials = [false; 256];
+    let mut i = 0;
+    while i < EN_PRONOUNS.len() {
+        let b = EN_PRONOUNS[i].as_bytes()[0];
+        initials[b.to_ascii_lowercase() as usize] = true;
+        initials[b.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    let mut b = 0x80;
+    while b < 256 {
+        initials[b] = true;
+        b += 1;
+    }
+    initials
+};
+
 /// Particles and verbs that end a Chinese clause-initial subject ("比亚迪|以23.5%排名第二").
 fn zh_boundary() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -110,17 +132,28 @@ fn zh_openers() -> &'static Regex {
     })
 }
 
+/// The Chinese forms of `top_group`: 前三名, 前五大厂商, 两家头部厂商.
+const TOP_GROUP_ZH: &str = r"前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?";
+
+/// The English forms of `top_group`: "the top three vendors", "the top five".
+const TOP_GROUP_EN: &str = r"\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b";
+
 /// A ranked group as a subject: 前三名, 前五大厂商, "the top three vendors", "the top five".
 fn top_group() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)前[二两三四五六七八九十\d]{1,2}(?:名|大|家|位|强)?的?(?:厂商|品牌|企业|玩家|公司|云厂商)?(?:集团)?|[二两三四五六七八九十]家(?:头部|主要|领先)?(?:厂商|品牌|企业|玩家|公司|云厂商)?|\btop\s*\d{1,2}(?:厂商|品牌|企业|玩家)|\b(?:the\s+)?top[\s-]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?:\s+(?:vendors|brands|players|companies|providers|makers|firms|suppliers))?\b|\b(?:together\s+)?the\s+(?:next\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:largest\s+|biggest\s+|leading\s+)?(?:[a-z-]+\s+)?(?:vendors|brands|players|companies|providers|makers|firms|suppliers|retailers|carriers|banks|airlines|platforms|chains|operators|manufacturers)\b")
-            .expect("static regex")
-    })
+    RE.get_or_init(|| Regex::new(&format!("(?i){TOP_GROUP_ZH}|{TOP_GROUP_EN}")).expect("static regex"))
+}
+
+/// `top_group` without its English forms. Those have a `\b`, which makes the regex slow on
+/// Chinese text; this one finds the same groups in a clause without "top" or "the".
+fn top_group_zh() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!("(?i){TOP_GROUP_ZH}")).expect("static regex"))
 }
 
 /// Substrings, in any case, without which no clause names a group for `top_group`: each of
-/// its forms holds 前, 家, "top" or "the".
+/// its forms holds 前, 家, "top" or "the", the Chinese ones 前 or 家 and the English ones "top"
+/// or "the" (no character beyond ASCII folds to a letter of those).
 fn group_cues() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -129,6 +162,20 @@ fn group_cues() -> &'static AhoCorasick {
             .build(["前", "家", "top", "the"])
             .expect("static patterns")
     })
+}
+
+/// The last ranked group `top_group` finds in `lead`, asking the cheaper Chinese-only regex
+/// when no English form can be there.
+fn last_top_group(lead: &str) -> Option<regex::Match<'_>> {
+    let mut cued = false;
+    for cue in group_cues().find_iter(lead) {
+        // The patterns from 2 on are the English cues.
+        if cue.pattern().as_usize() >= 2 {
+            return top_group().find_iter(lead).last();
+        }
+        cued = true;
+    }
+    if cued { top_group_zh().find_iter(lead).last() } else { None }
 }
 
 /// "X expects Y to make up", "X forecasts that Y will hold": Y, at most five words, before the
@@ -141,6 +188,27 @@ fn forecast() -> &'static Regex {
     })
 }
 
+/// Whether one of the last three words of `lead` is the "to" or "will" that `forecast` needs
+/// between the held and at most two words before the claim: few leads have one, and the regex
+/// is slow to say no.
+fn ends_in_modal(lead: &str) -> bool {
+    const MODALS: [&str; 5] = ["to", "will", "would", "could", "should"];
+    // Words of ASCII, nearly all of them, are split as bytes, where a space to `\s` is ' ' or
+    // \t to \r; a word with a character beyond ASCII, which might be a space, sends the lead
+    // to `split_whitespace`.
+    let space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+    let mut words = lead.as_bytes().rsplit(space).filter(|w| !w.is_empty());
+    for _ in 0..3 {
+        match words.next() {
+            None => return false,
+            Some(w) if !w.is_ascii() => return lead.split_whitespace().rev().take(3).any(|w| MODALS.contains(&w)),
+            Some(w) if MODALS.iter().any(|m| m.as_bytes() == w) => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
 /// The rest of a market as a holder, opening its clause: "All other vendors", "Others", "The
 /// rest", 其他厂商, 其余品牌.
 fn rest_group() -> &'static Regex {
@@ -149,6 +217,18 @@ fn rest_group() -> &'static Regex {
         Regex::new(r"^(?i:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:[a-z-]+\s+){0,2}?(?:vendors|brands|players|companies|makers|manufacturers|firms|suppliers|providers|carriers|airlines|operators|rivals|competitors|oems|platforms|services|chains|banks|retailers)\b|others\b|the\s+rest\b(?:\s+of\s+the\s+(?:market|field|pack))?|(?:local|domestic|foreign|international|overseas|independent|smaller|small|major|chinese|japanese|korean|european|american|indian)\s+(?:brands|vendors|players|companies|makers|manufacturers|firms|suppliers|carriers|banks|retailers|rivals|oems|automakers|carmakers|chipmakers)\b)|^(?:其他|其它|其余|剩余)[\p{Han}]{0,6}?(?:厂商|品牌|企业|玩家|公司|车企|机构)")
             .expect("static regex")
     })
+}
+
+/// `rest_group` at the start of `opening`. Its English forms open with an ASCII letter (or the
+/// long s and Kelvin sign its case-blindness takes for "s" and "k"), its Chinese ones with 其
+/// or 剩: a clause opening with any other Chinese character is passed over without the regex,
+/// which on Chinese text is slow to say no.
+fn rest_group_at(opening: &str) -> Option<regex::Match<'_>> {
+    let first = opening.chars().next()?;
+    if is_cjk(first) && first != '其' && first != '剩' {
+        return None;
+    }
+    rest_group().find(opening)
 }
 
 /// What may stand between a Chinese ranked group and its combined share.
@@ -170,12 +250,139 @@ fn en_name() -> &'static Regex {
     })
 }
 
+/// Characters beyond ASCII that are neither word characters nor digits to `en_name`'s Unicode
+/// classes: the punctuation, spaces and signs of English text. '’' is one of the characters a
+/// name's word goes on with.
+const OPAQUE: [char; 15] = ['’', '‘', '“', '”', '—', '–', '…', '\u{a0}', '•', '®', '™', '©', '°', '€', '£'];
+
+/// The names `en_name` finds in `hay`, in order, as ranges of it. A hay of ASCII and `OPAQUE`
+/// characters, nearly every English one, is read byte by byte as the regex reads it (the tests
+/// hold the two to each other), at under half the regex's cost: the subject finder reads the
+/// names of most clauses before a claim. Any other character might be a letter or a digit to
+/// the regex, and a hay holding one is left to it.
+fn en_names(hay: &str) -> EnNames<'_> {
+    if hay.is_ascii() || hay.chars().all(|c| c.is_ascii() || OPAQUE.contains(&c)) {
+        EnNames::Bytes { hay: hay.as_bytes(), at: 0 }
+    } else {
+        EnNames::Regex(en_name().find_iter(hay))
+    }
+}
+
+enum EnNames<'h> {
+    Bytes { hay: &'h [u8], at: usize },
+    Regex(regex::Matches<'static, 'h>),
+}
+
+impl Iterator for EnNames<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        match self {
+            EnNames::Regex(matches) => matches.next().map(|m| m.range()),
+            EnNames::Bytes { hay, at } => {
+                let found = next_en_name(hay, *at)?;
+                *at = found.end;
+                Some(found)
+            }
+        }
+    }
+}
+
+/// `en_name`'s first match in `b` from `at`, for a hay whose bytes beyond ASCII all belong to
+/// `OPAQUE` characters. Each part of the regex takes all it can and nothing after it ever
+/// needs what it took, so the first way that matches is the only one to try.
+fn next_en_name(b: &[u8], at: usize) -> Option<Range<usize>> {
+    // Every word holds a capital: the first one after `at` anchors the leftmost match, which
+    // starts at the digits before it ("5G") or up to three lower-case letters ("iPhone").
+    let cap = at + b[at..].iter().position(u8::is_ascii_uppercase)?;
+    let lead = &b[at..cap];
+    let digits = lead.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let lower = lead.iter().rev().take(3).take_while(|c| c.is_ascii_lowercase()).count();
+    let start = cap - if digits > 0 { digits } else { lower };
+    let mut end = en_word_end(b, start)?;
+    // More words or a model number, each after spaces or tabs and perhaps "of", "&" or "de".
+    loop {
+        let gap = en_spaces(b, end);
+        if gap == 0 {
+            break;
+        }
+        let next = end + gap;
+        let linked = ["of", "&", "de"]
+            .iter()
+            .find(|l| b[next..].starts_with(l.as_bytes()))
+            .map(|l| next + l.len())
+            .filter(|&k| en_spaces(b, k) > 0)
+            .and_then(|k| en_word_or_number(b, k + en_spaces(b, k)));
+        match linked.or_else(|| en_word_or_number(b, next)) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    Some(start..end)
+}
+
+fn en_spaces(b: &[u8], at: usize) -> usize {
+    b[at..].iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
+/// Where the word `en_name` reads at `p` ends: a capital, up to three lower-case letters and a
+/// capital, or digits and a capital, each going on with its own characters.
+fn en_word_end(b: &[u8], p: usize) -> Option<usize> {
+    let first = *b.get(p)?;
+    if first.is_ascii_uppercase() {
+        // `[\w&+'’.-]*`, where '’' is three bytes.
+        let mut q = p + 1;
+        loop {
+            match b.get(q) {
+                Some(&c) if is_word_byte(c) || b"&+'.-".contains(&c) => q += 1,
+                Some(0xE2) if b[q..].starts_with("’".as_bytes()) => q += "’".len(),
+                _ => return Some(q),
+            }
+        }
+    }
+    let (cap, goes_on): (usize, fn(u8) -> bool) = if first.is_ascii_lowercase() {
+        let letters = b[p..].iter().take(4).take_while(|c| c.is_ascii_lowercase()).count();
+        if letters > 3 {
+            return None;
+        }
+        (p + letters, |c| is_word_byte(c) || c == b'+' || c == b'-')
+    } else if first.is_ascii_digit() {
+        (p + b[p..].iter().take_while(|c| c.is_ascii_digit()).count(), |c| is_word_byte(c) || c == b'-')
+    } else {
+        return None;
+    };
+    if !b.get(cap).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    Some(cap + 1 + b[cap + 1..].iter().take_while(|&&c| goes_on(c)).count())
+}
+
+/// `\w` for a byte of a hay `next_en_name` reads.
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// `{word}|\d+\b` at `p`: a word, else digits that end a word.
+fn en_word_or_number(b: &[u8], p: usize) -> Option<usize> {
+    en_word_end(b, p).or_else(|| {
+        let end = p + b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (end > p && b.get(end).is_none_or(|&c| !is_word_byte(c))).then_some(end)
+    })
+}
+
 /// "天猫空气炸锅品类销量TOP1": a platform whose category ranks brands is where a claim is
 /// measured, not who holds it; `after` is the text after the platform's name.
 pub(crate) fn is_venue(after: &str) -> bool {
     // Ten characters at most: 30 bytes of Chinese.
     let next = &after[..after.floor_char_boundary(30)];
-    !next.contains(['，', ',']) && ["品类", "类目", "热销榜", "榜单", "平台"].iter().any(|w| next.contains(w))
+    // The words are Chinese: ASCII holds none of them. Each is looked for only where its first
+    // character stands, in one pass over the ten characters.
+    const WORDS: [&str; 5] = ["品类", "类目", "热销榜", "榜单", "平台"];
+    !next.is_ascii()
+        && !next.contains(['，', ','])
+        && next.char_indices().any(|(i, c)| {
+            matches!(c, '品' | '类' | '热' | '榜' | '平') && WORDS.iter().any(|w| next[i..].starts_with(w))
+        })
 }
 
 /// ", chief executive of Veltra" after a person's name: the firm they speak for.
@@ -190,8 +397,13 @@ fn employer_after() -> &'static Regex {
     })
 }
 
-/// Words that report speech: a sentence without one quotes nobody.
-const SPEECH: [&str; 7] = ["said", "says", "told", "added", "noted", "stated", "according to"];
+/// Words that report speech: a sentence without one quotes nobody. One search for all seven.
+fn speech() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::new(["said", "says", "told", "added", "noted", "stated", "according to"]).expect("static patterns")
+    })
+}
 
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -205,6 +417,16 @@ fn dateline() -> &'static Regex {
 /// How many bytes of `sentence` a dateline ("NEW YORK - ", "SINGAPORE, October 30, 2025 — ")
 /// takes at its start.
 pub(crate) fn dateline_len(sentence: &str) -> usize {
+    // Past its spaces a dateline opens with a capital and two more capitals, spaces or marks
+    // ("NEW", "LA ", "ST."): looking at three bytes spares almost every clause, which opens
+    // "The" or "Apple", the regex.
+    let head = sentence.trim_start().as_bytes();
+    let opens = head.len() >= 3
+        && head[0].is_ascii_uppercase()
+        && head[1..3].iter().all(|b| b.is_ascii_uppercase() || b" .'-".contains(b));
+    if !opens {
+        return 0;
+    }
     dateline().find(sentence).filter(|m| m.start() == 0).map_or(0, |m| m.end())
 }
 
@@ -215,21 +437,36 @@ pub struct SubjectFinder<'a> {
     /// Whether each name asked about is introduced as a person somewhere in the text: finding
     /// out searches the whole document, and its claims ask after the same few names.
     persons: RefCell<HashMap<&'a str, bool>>,
+    /// The lexicon's matches in the range asked about last: a name is looked up to rule it out
+    /// as a place or a source, and then again for its organisation's id.
+    last_hits: RefCell<Option<(Range<usize>, Vec<LexMatch>)>>,
 }
 
 impl<'a> SubjectFinder<'a> {
     pub fn new(text: &'a str, layout: &'a Layout, lex: &'a Lexicons) -> Self {
-        SubjectFinder { text, layout, lex, persons: RefCell::default() }
+        SubjectFinder { text, layout, lex, persons: RefCell::default(), last_hits: RefCell::default() }
+    }
+
+    /// `Lexicons::find` over `r`, answered again without a search while `r` is the range last
+    /// asked about. The answer must be let go of before the next question.
+    fn lexicon_hits(&self, r: &Range<usize>) -> Ref<'_, [LexMatch]> {
+        let known = self.last_hits.borrow().as_ref().is_some_and(|(at, _)| at == r);
+        if !known {
+            let found = self.lex.find(self.text, r.clone());
+            *self.last_hits.borrow_mut() = Some((r.clone(), found));
+        }
+        Ref::map(self.last_hits.borrow(), |last| last.as_ref().map_or(&[][..], |(_, hits)| hits.as_slice()))
+    }
+
+    /// Whether the lexicon knows a source in `r`.
+    fn has_source(&self, r: &Range<usize>) -> bool {
+        self.lexicon_hits(r).iter().any(|m| m.category == LexiconCategory::Source)
     }
 
     /// `named_person` for this document's text, answered once per name.
     fn is_named_person(&self, name: &'a str) -> bool {
-        if let Some(&known) = self.persons.borrow().get(name) {
-            return known;
-        }
-        let person = named_person(self.text, name);
-        self.persons.borrow_mut().insert(name, person);
-        person
+        // One hashing of the name, found or not: most names are asked about once.
+        *self.persons.borrow_mut().entry(name).or_insert_with(|| named_person(self.text, name))
     }
 
     pub fn text(&self) -> &'a str {
@@ -246,17 +483,20 @@ impl<'a> SubjectFinder<'a> {
     }
 
     fn org_id(&self, r: &Range<usize>) -> Option<String> {
-        let lex = self.lex.get(LexiconCategory::Org);
-        let found = lex.find(self.text, r.clone());
-        found.first().filter(|m| m.range == *r).map(|m| lex.id(m.entry).to_string())
+        let hits = self.lexicon_hits(r);
+        let first = hits.iter().find(|m| m.category == LexiconCategory::Org)?;
+        (first.range == *r).then(|| self.lex.id(first.entry).to_string())
     }
 
     /// Is this text a pronoun standing for an earlier subject or the issuer?
     pub fn is_pronoun(t: &str) -> bool {
         let t = t.trim();
         // Compared case-blind in place, as lower-cased: beyond ASCII only the Kelvin sign
-        // lower-cases to ASCII, and its "k" is in none of these words.
-        EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t)
+        // lower-cases to ASCII, and its "k" is in none of these words. Most names asked about
+        // are longer than "the company's" or open with a letter no pronoun opens with.
+        t.len() <= PRONOUN_MAX_LEN
+            && t.as_bytes().first().is_some_and(|&b| PRONOUN_INITIALS[usize::from(b)])
+            && (EN_PRONOUNS.iter().any(|p| t.eq_ignore_ascii_case(p)) || ZH_PRONOUNS.contains(&t))
     }
 
     /// The subject of a claim at `claim` in sentence `s`, if its own sentence names one.
@@ -321,7 +561,7 @@ impl<'a> SubjectFinder<'a> {
             return None;
         }
         // "NEW YORK - Netflix remains…": the dateline places the story; the name follows it.
-        let dated = dateline().find(lead).filter(|m| m.start() == 0).map_or(0, |m| m.end());
+        let dated = dateline_len(lead);
         let rest = &lead[dated..];
         let skip =
             dated + rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c)).len();
@@ -329,10 +569,11 @@ impl<'a> SubjectFinder<'a> {
         let r = match orgs.iter().find(|o| o.start == at && o.end <= pronoun.start) {
             Some(o) => o.clone(),
             None => {
-                let m = en_name().find(&self.text[at..pronoun.start]).filter(|m| m.start() == 0)?;
+                let m = en_names(&self.text[at..pronoun.start]).next().filter(|m| m.start == 0)?;
+                let matched = &self.text[at..at + m.end];
                 // "The Taiwanese contract manufacturer … its share" describes someone named
                 // before; the paragraph's subject stands for it.
-                let name = trim_en_name(m.as_str()).filter(|n| m.as_str().starts_with(n))?;
+                let name = trim_en_name(matched).filter(|n| matched.starts_with(n))?;
                 if self.describes(&(at..at + name.len())) {
                     return None;
                 }
@@ -343,8 +584,7 @@ impl<'a> SubjectFinder<'a> {
                 at..at + name.len()
             }
         };
-        let sources = self.lex.get(LexiconCategory::Source);
-        if self.is_scope_word(&r) || !sources.find(self.text, r.clone()).is_empty() {
+        if self.is_scope_word(&r) || self.has_source(&r) {
             return None;
         }
         Some(self.named(r))
@@ -399,8 +639,8 @@ impl<'a> SubjectFinder<'a> {
         let sentence = self.layout.sentences[s].range.clone();
         match word {
             Some(word) => {
-                let w = self.text[word.clone()].to_ascii_lowercase();
-                if !["we", "our", "the company", "the firm", "the group"].contains(&w.as_str()) {
+                let w = &self.text[word.clone()];
+                if !["we", "our", "the company", "the firm", "the group"].iter().any(|r| w.eq_ignore_ascii_case(r)) {
                     return None;
                 }
             }
@@ -412,14 +652,13 @@ impl<'a> SubjectFinder<'a> {
             }
         }
         let hay = &self.text[sentence.clone()];
-        if !SPEECH.iter().any(|v| hay.contains(v)) {
+        if !speech().is_match(hay) {
             return None;
         }
         en_name().find_iter(hay).find_map(|m| {
             let surname = m.as_str().rsplit(' ').next()?;
             let firm = self.employer(surname)?;
-            let sources = self.lex.get(LexiconCategory::Source);
-            (!self.is_scope_word(&firm) && sources.find(self.text, firm.clone()).is_empty()).then(|| self.named(firm))
+            (!self.is_scope_word(&firm) && !self.has_source(&firm)).then(|| self.named(firm))
         })
     }
 
@@ -464,8 +703,8 @@ impl<'a> SubjectFinder<'a> {
             return true;
         }
         // "储能电池出货量…第二": a market and its metric name what is counted, too.
-        let hits = self.lex.find(self.text, r);
-        match hits.as_slice() {
+        let hits = self.lexicon_hits(&r);
+        match &hits[..] {
             [m, ..] if m.range.start == start && m.category == LexiconCategory::Metric => true,
             [a, b, ..] => {
                 a.range.start == start
@@ -486,9 +725,9 @@ impl<'a> SubjectFinder<'a> {
     /// The last "we" between `from` and `to`, as a word.
     pub fn we_between(&self, from: usize, to: usize) -> Option<Range<usize>> {
         let bytes = self.text.get(from..to)?.as_bytes();
-        (0..bytes.len().saturating_sub(1)).rev().find_map(|i| {
-            let word = matches!(bytes[i], b'w' | b'W')
-                && bytes[i + 1] == b'e'
+        // Only where a "w" stands, found many bytes at a time.
+        memchr::memrchr2_iter(b'w', b'W', bytes).filter(|&i| i + 1 < bytes.len()).find_map(|i| {
+            let word = bytes[i + 1] == b'e'
                 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric() && bytes[i - 1] != b'\'')
                 && bytes.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric());
             word.then(|| from + i..from + i + 2)
@@ -532,12 +771,11 @@ impl<'a> SubjectFinder<'a> {
         // topic), in English the nearest one.
         // "expected Walmart to overtake Apple and become the third-largest", "ahead of Apple": a
         // name a verb of passing or a comparison takes is its object, not the holder.
-        let before: Vec<&Range<usize>> = orgs
-            .iter()
-            .filter(|o| {
-                o.start >= clause.start && o.end <= claim.start && !self.passed_over(clause.start, o, claim.start)
-            })
-            .collect();
+        // Only the first and the last are ever asked for: each is looked for from its own end,
+        // so the names between are not tested and nothing is collected.
+        let before = |o: &&Range<usize>| {
+            o.start >= clause.start && o.end <= claim.start && !self.passed_over(clause.start, o, claim.start)
+        };
         // "against 39% for cable and 25% for broadcast", "leaving 29.5% for everyone else": a
         // listed share is held by what follows its "for".
         if let Some(r) = self.share_for(claim, sentence.end) {
@@ -548,7 +786,7 @@ impl<'a> SubjectFinder<'a> {
         // is the subject, whatever names the clause opened with.
         let lead = &self.text[clause.start..claim.start];
         // Most clauses name no group: one search for a few substrings spares them the regex.
-        let found = if group_cues().is_match(lead) { top_group().find_iter(lead).last() } else { None };
+        let found = last_top_group(lead);
         if let Some(m) = found {
             // The group must be what holds the share: only a verb or 合计 between it and the claim.
             let gap = &lead[m.end()..];
@@ -558,9 +796,14 @@ impl<'a> SubjectFinder<'a> {
                 // "前三名合计占据75.2%", but not "前十二名中唯一一家…".
                 group_gap().is_match(gap)
             } else {
-                let before = lead[..m.start()].trim().to_lowercase();
+                // Compared case-blind in place: beyond ASCII only the Kelvin sign lower-cases to
+                // ASCII, and its "k" is in none of these words.
+                let before = lead[..m.start()].trim();
                 let last = before.rsplit(' ').next().unwrap_or("");
-                (before.is_empty() || ["says", "said", "and", "while", "that", "but", "whereas"].contains(&last))
+                (before.is_empty()
+                    || ["says", "said", "and", "while", "that", "but", "whereas"]
+                        .iter()
+                        .any(|w| last.eq_ignore_ascii_case(w)))
                     && gap.len() <= 32
             };
             if opens && !gap.contains(|c: char| ",，、；;".contains(c)) {
@@ -574,6 +817,7 @@ impl<'a> SubjectFinder<'a> {
         const FIGURES: [&str; 9] =
             ["share", "shares", "proportion", "figure", "number", "percentage", "portion", "ratio", "penetration"];
         if !chinese
+            && ends_in_modal(lead)
             && let Some(m) = forecast().captures(lead).and_then(|c| c.name("held"))
             && !m.as_str().rsplit(' ').next().is_some_and(|w| FIGURES.contains(&w.to_ascii_lowercase().as_str()))
         {
@@ -597,7 +841,7 @@ impl<'a> SubjectFinder<'a> {
             .iter()
             .find_map(|w| opening.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)).map(|_| &opening[w.len()..]))
             .unwrap_or(opening);
-        if let Some(m) = rest_group().find(opening) {
+        if let Some(m) = rest_group_at(opening) {
             let start = clause.start + (lead.len() - opening.len()) + m.start();
             return Some(SubjectDraft { range: start..start + m.len(), id: None, via: Via::Sentence });
         }
@@ -605,7 +849,8 @@ impl<'a> SubjectFinder<'a> {
         // not the clause's topic.
         // Only in such a list: a value stands before the name ("A14.8%、B13.1%"), unlike the
         // coordinated subjects of "小米和苹果分别占比15.0%、14.2%", whose first takes the first value.
-        let adjacent = before.last().filter(|o| {
+        let last_before = orgs.iter().rfind(before);
+        let adjacent = last_before.filter(|o| {
             let gap = &self.text[o.end..claim.start];
             let lead = &self.text[clause.start..o.start];
             gap.chars().count() <= 2
@@ -620,7 +865,7 @@ impl<'a> SubjectFinder<'a> {
         // "PS5 is the best-selling hardware in dollars while Switch leads in units": a name the
         // lexicon does not know, nearer the claim than the last one it knows, holds it.
         let nearer = (!chinese)
-            .then_some(before.last())
+            .then_some(last_before)
             .flatten()
             .filter(|o| self.text[o.end..claim.start].bytes().any(|b| b.is_ascii_uppercase()))
             .and_then(|o| self.en_name_before(o.end..claim.start).map(|r| (o, r)))
@@ -636,7 +881,7 @@ impl<'a> SubjectFinder<'a> {
         if let Some(r) = nearer {
             return Some(self.named(r));
         }
-        let pick = if chinese { adjacent.or(before.first()) } else { before.last() };
+        let pick = if chinese { adjacent.or_else(|| orgs.iter().find(before)) } else { last_before };
         if let Some(r) = pick {
             return Some(self.named((*r).clone()));
         }
@@ -737,7 +982,7 @@ impl<'a> SubjectFinder<'a> {
         let it = self.text[clause.start..claim.start].split(|c: char| !c.is_ascii_alphabetic()).any(|w| w == "it");
         if !chinese
             && let Some(r) = self.en_name_before(from..claim.start)
-            && (!it || self.lex.get(LexiconCategory::Source).find(self.text, r.clone()).is_empty())
+            && (!it || !self.has_source(&r))
             && !(self.text[r.end..claim.start].contains([':', '：'])
                 && self.text[from..r.start]
                     .trim_matches(|c: char| c.is_whitespace() || "-*•·#>".contains(c))
@@ -754,8 +999,10 @@ impl<'a> SubjectFinder<'a> {
             return Some(self.named(r.clone()));
         }
         // "As a global leader in X, Acme ..." / "作为行业龙头，海川……": the main clause names it.
-        let opener = self.text[clause.start..claim.start].trim_start().to_lowercase();
-        if opener.starts_with("as ") || opener.starts_with("作为") || opener.starts_with("身为") {
+        // Read case-blind in place: no character beyond ASCII lower-cases to "a" or "s".
+        let opener = self.text[clause.start..claim.start].trim_start();
+        let as_ = opener.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("as "));
+        if as_ || opener.starts_with("作为") || opener.starts_with("身为") {
             let tail = &self.text[claim.end..sentence.end];
             let comma = tail.char_indices().find(|(_, c)| matches!(c, ',' | '，'))?;
             let next = claim.end + comma.0 + comma.1.len_utf8();
@@ -804,8 +1051,11 @@ impl<'a> SubjectFinder<'a> {
             Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]|第[一二三四五六七八九十0-9]+").expect("static regex")
         });
         let upto = &self.text[clause.start..claim.end.min(self.text.len())];
-        let marker =
-            ["分别", "分列", "分居", "依次"].iter().filter_map(|m| upto.find(m).map(|i| (i, m.len()))).min()?;
+        // The first marker: each opens with 分 or 依, so only where one of those stands is it looked for.
+        const MARKERS: [&str; 4] = ["分别", "分列", "分居", "依次"];
+        let marker = upto
+            .match_indices(['分', '依'])
+            .find_map(|(i, _)| MARKERS.iter().find(|m| upto[i..].starts_with(*m)).map(|m| (i, m.len())))?;
         let at = clause.start + marker.0;
         // The names coordinated just before the marker ("A、B", "A和B"), nearest last.
         let mut names: Vec<Range<usize>> = Vec::new();
@@ -878,32 +1128,33 @@ impl<'a> SubjectFinder<'a> {
 
     fn en_name_before(&self, r: Range<usize>) -> Option<Range<usize>> {
         // "NEW YORK - " and "SYDNEY, February 2025 - " place the story; they hold nothing.
-        let skip = dateline().find(&self.text[r.clone()]).map_or(0, |m| m.end());
+        let skip = dateline_len(&self.text[r.clone()]);
         let r = r.start + skip..r.end;
         let hay = &self.text[r.clone()];
-        let found: Vec<regex::Match> = en_name().find_iter(hay).collect();
+        let found: Vec<Range<usize>> = en_names(hay).collect();
         // The last name that holds: checked from the end, so the costlier tests (trimming, a
         // lexicon look-up, a search of the document for a person's title) run once or twice,
         // not once per name.
         let mut names = found.into_iter().rev().filter_map(|m| {
-            let trimmed = trim_en_name(m.as_str())?;
-            let off = r.start + m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+            let matched = &hay[m.clone()];
+            let trimmed = trim_en_name(matched)?;
+            let off = r.start + m.start + (matched.len() - matched.trim_start().len());
             // Trimmed from the match, the name opening it can occur nowhere sooner: no search.
-            let name = m.as_str().trim_start();
+            let name = matched.trim_start();
             let start = off + if trimmed.as_ptr() == name.as_ptr() { 0 } else { name.find(trimmed).unwrap_or(0) };
             Some(start..start + trimmed.len())
         });
         names.find_map(|mut cand| {
             // "in Europe Corvana climbed": the place before a name sets the scene.
-            if is_place_object(&self.text[r.start..cand.start])
-                && let Some(place) = self.leading_place(&cand)
-            {
+            let mut place_object = is_place_object(&self.text[r.start..cand.start]);
+            if place_object && let Some(place) = self.leading_place(&cand) {
                 cand.start = place;
+                place_object = is_place_object(&self.text[r.start..cand.start]);
             }
             // The N of "N°1" is an abbreviation and the US of "US$30 billion" a currency.
             let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
             (!numero
-                && !is_place_object(&self.text[r.start..cand.start])
+                && !place_object
                 && !is_titled_person(&self.text[r.start..cand.start])
                 && !is_descriptor(&self.text[cand.clone()])
                 && !self.describes(&cand)
@@ -921,14 +1172,13 @@ impl<'a> SubjectFinder<'a> {
         let base = lead.rfind([';', ':']).map_or(0, |i| i + 1);
         let first = lead[base..].find(',').map_or(lead.len(), |i| base + i);
         let r = self.en_name_before(sentence.start + base..sentence.start + first)?;
-        let sources = self.lex.get(LexiconCategory::Source);
-        (sources.find(self.text, r.clone()).is_empty() && !is_descriptor(&self.text[r.clone()])).then_some(r)
+        (!self.has_source(&r) && !is_descriptor(&self.text[r.clone()])).then_some(r)
     }
 
     /// Where the name in `r` starts when a place opens it ("Europe Corvana"), if one does and
     /// words follow it.
     fn leading_place(&self, r: &Range<usize>) -> Option<usize> {
-        let hits = self.lex.find(self.text, r.clone());
+        let hits = self.lexicon_hits(r);
         let first = hits.first().filter(|m| m.range.start == r.start && m.category == LexiconCategory::Geo)?;
         let rest = &self.text[first.range.end..r.end];
         let trimmed = rest.trim_start();
@@ -967,7 +1217,7 @@ impl<'a> SubjectFinder<'a> {
     fn is_scope_word(&self, r: &Range<usize>) -> bool {
         // Sources and markets are not excluded: a boast may be about a research firm, and a
         // category holds a share of a whole ("Streaming accounted for 47%").
-        self.lex.find(self.text, r.clone()).iter().any(|m| {
+        self.lexicon_hits(r).iter().any(|m| {
             matches!(m.category, LexiconCategory::Geo | LexiconCategory::Metric) && m.range.len() * 10 >= r.len() * 8
         })
     }
@@ -1003,7 +1253,7 @@ impl<'a> SubjectFinder<'a> {
         let cand = start..start + chunk.len();
         // "即饮茶零售额位居第一": a metric phrase names what is counted, not who holds the place;
         // "悦然电器出口量位居行业前三" names the holder before it.
-        let metric = self.lex.get(LexiconCategory::Metric).find(self.text, cand.clone()).pop();
+        let metric = self.lexicon_hits(&cand).iter().rfind(|m| m.category == LexiconCategory::Metric).cloned();
         if let Some(m) = metric.filter(|m| m.range.end == cand.end) {
             let head = cand.start..cand.start + self.text[cand.start..m.range.start].trim_end().len();
             // "海岚科技储能电池出货量": the name before the product it counts.
@@ -1011,7 +1261,7 @@ impl<'a> SubjectFinder<'a> {
             // Only a bare name is left: no market, place, source or channel in it ("线上渠道",
             // "公司洗碗机线下", "根据IDC台湾个人电脑" are not holders).
             let words = &self.text[head.clone()];
-            let scoped = self.lex.find(self.text, head.clone()).iter().any(|h| {
+            let scoped = self.lexicon_hits(&head).iter().any(|h| {
                 // "嵌入式洗碗机" ends in its market; "澜风电器" only holds 风电 inside a name.
                 h.category == LexiconCategory::Source
                     || h.category != LexiconCategory::Org
@@ -1044,7 +1294,7 @@ impl<'a> SubjectFinder<'a> {
     /// A name joined to the product or market it is counted in ("海岚科技储能电池", "小米手机")
     /// ends where the lexicon's market begins; a known firm's name ("华为云") is whole.
     fn before_product(&self, r: Range<usize>) -> Range<usize> {
-        let hits = self.lex.find(self.text, r.clone());
+        let hits = self.lexicon_hits(&r);
         if hits.iter().any(|h| h.category == LexiconCategory::Org) {
             return r;
         }
@@ -1066,24 +1316,34 @@ fn subject_clause(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize
     let s = &text[sentence.clone()];
     let rel = pos.saturating_sub(sentence.start).min(s.len());
     let lead = &s[..rel];
-    let mut depth = 0i32;
-    let mut start = 0;
+    let bytes = lead.as_bytes();
     // Read byte by byte: the marks are ASCII or open with 0xE2 (—) or 0xEF (full-width), bytes
     // that only ever open a character, so only those characters need decoding.
-    for (i, &b) in lead.as_bytes().iter().enumerate() {
-        let c = match b {
-            0..=0x7F => char::from(b),
-            0xE2 | 0xEF => lead[i..].chars().next().unwrap_or_default(),
-            _ => continue,
-        };
+    let mark = |i: usize| match bytes[i] {
+        b @ 0..=0x7F => Some(char::from(b)),
+        0xE2 | 0xEF => lead[i..].chars().next(),
+        _ => None,
+    };
+    let nesting = |c| match c {
+        '(' | '（' => 1,
+        ')' | '）' => -1,
+        _ => 0,
+    };
+    // The last separator outside parentheses is wanted, and it usually stands a few words
+    // before the claim: the lead is read back from its end. The depth at a separator is that
+    // of the whole lead, whose parentheses a fast search counts, less that of the text after it.
+    let total: i32 = memchr::memchr3_iter(b'(', b')', 0xEF, bytes).filter_map(mark).map(nesting).sum();
+    let mut after = 0;
+    for i in (0..bytes.len()).rev() {
+        let Some(c) = mark(i) else { continue };
         match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            ',' | '，' | ';' | '；' | ':' | '：' | '—' if depth <= 0 => start = i + c.len_utf8(),
-            _ => {}
+            ',' | '，' | ';' | '；' | ':' | '：' | '—' if total - after <= 0 => {
+                return sentence.start + i + c.len_utf8()..sentence.end;
+            }
+            _ => after += nesting(c),
         }
     }
-    sentence.start + start..sentence.end
+    sentence
 }
 
 /// Whether a clause opens with a verb ("ranked third", "was the biggest", "holds 30%"), so its
@@ -1176,6 +1436,9 @@ fn without_title(before: &str) -> Option<&str> {
     let b = before.trim_end().trim_end_matches(',').trim_end();
     // Compared case-blind in place: the titles are ASCII, so nothing need be lower-cased.
     let bytes = b.as_bytes();
+    // Only the titles ending in the text's last letter are compared: it is asked of most names
+    // before a claim and of every place a person's name stands in the document.
+    let last = bytes.last()?.to_ascii_lowercase();
     let ends_with =
         |t: &str| bytes.len() >= t.len() && bytes[bytes.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
     // "market researcher Brightwave Analytics" is a firm that measures, not a person.
@@ -1185,7 +1448,9 @@ fn without_title(before: &str) -> Option<&str> {
     TITLES
         .iter()
         .filter(|t| {
-            ends_with(t) && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
+            t.as_bytes().last() == Some(&last)
+                && ends_with(t)
+                && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
         })
         .map(|t| &b[..b.len() - t.len()])
         .min_by_key(|head| head.len())
@@ -1243,8 +1508,13 @@ fn relative(gap: &str) -> bool {
 
 /// Whether a clause refers to a holder named before: "the company", "the firm", "the group"…
 fn names_the_holder(clause: &str) -> bool {
+    // One searcher for every clause, built once: building one costs more than a clause's search.
+    // "he " finds "the " and "The " in one pass.
+    static HE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let he = HE.get_or_init(|| memchr::memmem::Finder::new("he ").into_owned());
     let bytes = clause.as_bytes();
-    memchr::memmem::find_iter(bytes, b"the ").chain(memchr::memmem::find_iter(bytes, b"The ")).any(|i| {
+    let mut the = he.find_iter(bytes).filter_map(|i| i.checked_sub(1)).filter(|&i| matches!(bytes[i], b't' | b'T'));
+    the.any(|i| {
         (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             && DEFINITE_REFERENCES.iter().filter(|w| w.starts_with("the ")).any(|w| {
                 bytes.len() >= i + w.len()
@@ -1284,13 +1554,19 @@ fn is_passed(before: &str) -> bool {
     // "仅次于宁德时代", "超越苹果": the same in Chinese, where no space marks the word.
     const ZH_CUES: [&str; 8] = ["次于", "超过", "超越", "领先于", "落后于", "击败", "反超", "力压"];
     let b = before.trim_end();
-    ZH_CUES.iter().any(|c| b.ends_with(c))
-        || CUES.iter().any(|c| {
-            b.len() >= c.len()
-                && b.is_char_boundary(b.len() - c.len())
-                && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
-                && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
-        })
+    // Only the cues ending in the text's last byte can be its end: a Chinese one ends beyond
+    // ASCII, an English one in a letter of either case.
+    let Some(&last) = b.as_bytes().last() else { return false };
+    if !last.is_ascii() {
+        return ZH_CUES.iter().any(|c| b.ends_with(c));
+    }
+    CUES.iter().any(|c| {
+        c.as_bytes().last().is_some_and(|l| l.eq_ignore_ascii_case(&last))
+            && b.len() >= c.len()
+            && b.is_char_boundary(b.len() - c.len())
+            && b[b.len() - c.len()..].eq_ignore_ascii_case(c)
+            && b[..b.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+    })
 }
 
 /// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
@@ -1310,6 +1586,7 @@ mod tests {
     #[test]
     fn pronouns_are_lower_case_ascii_without_k() {
         assert!(EN_PRONOUNS.iter().all(|w| w.is_ascii() && *w == w.to_ascii_lowercase() && !w.contains('k')));
+        assert!(EN_PRONOUNS.iter().chain(ZH_PRONOUNS).all(|w| w.len() <= PRONOUN_MAX_LEN));
         assert!(SubjectFinder::is_pronoun(" The Company "));
         assert!(!SubjectFinder::is_pronoun("İt"));
     }
@@ -1324,9 +1601,115 @@ mod tests {
     }
 
     #[test]
+    fn opaque_characters_are_neither_letters_nor_spaces_to_en_name() {
+        let classes = Regex::new(r"\w|\d|[ \t]").unwrap();
+        for c in OPAQUE {
+            assert!(!classes.is_match(&c.to_string()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn en_names_reads_as_the_regex() {
+        // Pieces that open, continue, join and end names, and characters that send a hay to
+        // the regex ("é" is a letter to it, "٣" a digit, "º" a letter).
+        const PIECES: [&str; 32] = [
+            "A", "Q", "Z", "a", "b", "x", "z", "of", "de", "&", "1", "0", "_", "+", "'", "’", ".", "-", " ", "  ",
+            "\t", "\n", ",", "“", "—", "°", "\u{a0}", "é", "٣", "º", "Of", "De",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut hays: Vec<String> = [
+            "Bank of America and AT&T’s iPhone 15 Pro",
+            "the top five: Xiaomi, vivo, OPPO 5G de la Rue",
+            "macOS abcdEf 12ab 3Com 42 Street, Model 5x",
+            "Galaxy S24 Ultra\tof\t Apple",
+            "Procter & Gamble de  Beers of the Year",
+        ]
+        .map(String::from)
+        .to_vec();
+        for _ in 0..20_000 {
+            let n = next() % 24;
+            hays.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
+        }
+        for hay in &hays {
+            let regex: Vec<Range<usize>> = en_name().find_iter(hay).map(|m| m.range()).collect();
+            assert_eq!(en_names(hay).collect::<Vec<_>>(), regex, "{hay:?}");
+        }
+    }
+
+    #[test]
+    fn modals_are_found_among_the_last_words_as_split_whitespace_finds_them() {
+        const PIECES: [&str; 12] =
+            ["to", "will", "should", "x", "é", " ", "\t", "\u{b}", "\u{a0}", "\u{3000}", "\u{1c}", "’"];
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = next() % 10;
+            let lead: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let words =
+                lead.split_whitespace().rev().take(3).any(|w| ["to", "will", "would", "could", "should"].contains(&w));
+            assert_eq!(ends_in_modal(&lead), words, "{lead:?}");
+        }
+    }
+
+    #[test]
     fn parentheses_do_not_split_the_subject_clause() {
         let t = "北岸支付（含钱包业务）以35.2%的份额位列第二";
         let r = subject_clause(t, 0..t.len(), t.find("以").unwrap());
         assert_eq!(&t[r.start..], t);
+    }
+
+    /// `subject_clause` as first written, reading the lead from its start.
+    fn subject_clause_forward(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
+        let s = &text[sentence.clone()];
+        let lead = &s[..pos.saturating_sub(sentence.start).min(s.len())];
+        let mut depth = 0i32;
+        let mut start = 0;
+        for (i, c) in lead.char_indices() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                ',' | '，' | ';' | '；' | ':' | '：' | '—' if depth <= 0 => start = i + c.len_utf8(),
+                _ => {}
+            }
+        }
+        sentence.start + start..sentence.end
+    }
+
+    #[test]
+    fn the_subject_clause_read_backwards_is_the_same() {
+        const PIECES: [&str; 18] =
+            ["(", ")", "（", "）", ",", "，", ";", "；", ":", "：", "—", "–", "a", "中", " ", "é", "”", "ｆ"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5_000 {
+            let n = next() % 20;
+            let t: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            for (pos, _) in t.char_indices().chain(Some((t.len(), ' '))) {
+                for start in [0, t.chars().next().map_or(0, char::len_utf8).min(pos)] {
+                    let sentence = start..t.len();
+                    assert_eq!(
+                        subject_clause(&t, sentence.clone(), pos),
+                        subject_clause_forward(&t, sentence, pos),
+                        "{t:?} {pos}"
+                    );
+                }
+            }
+        }
     }
 }
