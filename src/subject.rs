@@ -4,7 +4,10 @@
 
 use crate::lexicon::{LexMatch, LexiconCategory, Lexicons};
 use crate::model::Via;
-use crate::names::{HEADLINE_VERBS, trim_en_name};
+use crate::names::{
+    HEADLINE_VERBS, en_name, en_names, is_titled_person, trim_en_name, without_first_name, without_title,
+};
+pub(crate) use crate::names::{is_person_by_role, named_person};
 use crate::segments::{Layout, has_cjk, is_cjk};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -237,136 +240,6 @@ fn group_gap() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(r"^(?:合计|共计|总计|累计|一共|总共|合共|合占|共|的|市场|份额|占据|占有|占比|占|拿下|达到|达|为|超过|超|逾|约|近|接近|\s)*$")
             .expect("static regex")
-    })
-}
-
-fn en_name() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let word = r"(?:[A-Z][\w&+'’.-]*|[a-z]{1,3}[A-Z][\w+-]*|\d+[A-Z][\w-]*)";
-        // Model numbers continue a name: "PlayStation 5", "Galaxy S24".
-        // A name stays on its line: "About Lumora Robotics\nLumora Robotics is…" is two.
-        Regex::new(&format!(r"{word}(?:[ \t]+(?:of[ \t]+|&[ \t]+|de[ \t]+)?(?:{word}|\d+\b))*")).expect("static regex")
-    })
-}
-
-/// Characters beyond ASCII that are neither word characters nor digits to `en_name`'s Unicode
-/// classes: the punctuation, spaces and signs of English text. '’' is one of the characters a
-/// name's word goes on with.
-const OPAQUE: [char; 15] = ['’', '‘', '“', '”', '—', '–', '…', '\u{a0}', '•', '®', '™', '©', '°', '€', '£'];
-
-/// The names `en_name` finds in `hay`, in order, as ranges of it. A hay of ASCII and `OPAQUE`
-/// characters, nearly every English one, is read byte by byte as the regex reads it (the tests
-/// hold the two to each other), at under half the regex's cost: the subject finder reads the
-/// names of most clauses before a claim. Any other character might be a letter or a digit to
-/// the regex, and a hay holding one is left to it.
-fn en_names(hay: &str) -> EnNames<'_> {
-    if hay.is_ascii() || hay.chars().all(|c| c.is_ascii() || OPAQUE.contains(&c)) {
-        EnNames::Bytes { hay: hay.as_bytes(), at: 0 }
-    } else {
-        EnNames::Regex(en_name().find_iter(hay))
-    }
-}
-
-enum EnNames<'h> {
-    Bytes { hay: &'h [u8], at: usize },
-    Regex(regex::Matches<'static, 'h>),
-}
-
-impl Iterator for EnNames<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        match self {
-            EnNames::Regex(matches) => matches.next().map(|m| m.range()),
-            EnNames::Bytes { hay, at } => {
-                let found = next_en_name(hay, *at)?;
-                *at = found.end;
-                Some(found)
-            }
-        }
-    }
-}
-
-/// `en_name`'s first match in `b` from `at`, for a hay whose bytes beyond ASCII all belong to
-/// `OPAQUE` characters. Each part of the regex takes all it can and nothing after it ever
-/// needs what it took, so the first way that matches is the only one to try.
-fn next_en_name(b: &[u8], at: usize) -> Option<Range<usize>> {
-    // Every word holds a capital: the first one after `at` anchors the leftmost match, which
-    // starts at the digits before it ("5G") or up to three lower-case letters ("iPhone").
-    let cap = at + b[at..].iter().position(u8::is_ascii_uppercase)?;
-    let lead = &b[at..cap];
-    let digits = lead.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    let lower = lead.iter().rev().take(3).take_while(|c| c.is_ascii_lowercase()).count();
-    let start = cap - if digits > 0 { digits } else { lower };
-    let mut end = en_word_end(b, start)?;
-    // More words or a model number, each after spaces or tabs and perhaps "of", "&" or "de".
-    loop {
-        let gap = en_spaces(b, end);
-        if gap == 0 {
-            break;
-        }
-        let next = end + gap;
-        let linked = ["of", "&", "de"]
-            .iter()
-            .find(|l| b[next..].starts_with(l.as_bytes()))
-            .map(|l| next + l.len())
-            .filter(|&k| en_spaces(b, k) > 0)
-            .and_then(|k| en_word_or_number(b, k + en_spaces(b, k)));
-        match linked.or_else(|| en_word_or_number(b, next)) {
-            Some(e) => end = e,
-            None => break,
-        }
-    }
-    Some(start..end)
-}
-
-fn en_spaces(b: &[u8], at: usize) -> usize {
-    b[at..].iter().take_while(|&&c| c == b' ' || c == b'\t').count()
-}
-
-/// Where the word `en_name` reads at `p` ends: a capital, up to three lower-case letters and a
-/// capital, or digits and a capital, each going on with its own characters.
-fn en_word_end(b: &[u8], p: usize) -> Option<usize> {
-    let first = *b.get(p)?;
-    if first.is_ascii_uppercase() {
-        // `[\w&+'’.-]*`, where '’' is three bytes.
-        let mut q = p + 1;
-        loop {
-            match b.get(q) {
-                Some(&c) if is_word_byte(c) || b"&+'.-".contains(&c) => q += 1,
-                Some(0xE2) if b[q..].starts_with("’".as_bytes()) => q += "’".len(),
-                _ => return Some(q),
-            }
-        }
-    }
-    let (cap, goes_on): (usize, fn(u8) -> bool) = if first.is_ascii_lowercase() {
-        let letters = b[p..].iter().take(4).take_while(|c| c.is_ascii_lowercase()).count();
-        if letters > 3 {
-            return None;
-        }
-        (p + letters, |c| is_word_byte(c) || c == b'+' || c == b'-')
-    } else if first.is_ascii_digit() {
-        (p + b[p..].iter().take_while(|c| c.is_ascii_digit()).count(), |c| is_word_byte(c) || c == b'-')
-    } else {
-        return None;
-    };
-    if !b.get(cap).is_some_and(u8::is_ascii_uppercase) {
-        return None;
-    }
-    Some(cap + 1 + b[cap + 1..].iter().take_while(|&&c| goes_on(c)).count())
-}
-
-/// `\w` for a byte of a hay `next_en_name` reads.
-fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// `{word}|\d+\b` at `p`: a word, else digits that end a word.
-fn en_word_or_number(b: &[u8], p: usize) -> Option<usize> {
-    en_word_end(b, p).or_else(|| {
-        let end = p + b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
-        (end > p && b.get(end).is_none_or(|&c| !is_word_byte(c))).then_some(end)
     })
 }
 
@@ -1402,84 +1275,6 @@ fn is_place_object(before: &str) -> bool {
     PLACES.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
-/// "Its chief executive, Mara Lindqvist, told reporters…", "NPD analyst Mat Piscatella": a
-/// person named by a title speaks for a firm; she holds no share and measures nothing.
-pub(crate) fn is_titled_person(before: &str) -> bool {
-    without_title(before).is_some()
-}
-
-/// The text before a person's title that `before` ends with ("Veltra chief executive" →
-/// "Veltra"), if it ends with one.
-fn without_title(before: &str) -> Option<&str> {
-    const TITLES: [&str; 20] = [
-        "chief executive",
-        "chief executive officer",
-        "ceo",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "analyst",
-        "analysts",
-        "economist",
-        "researcher",
-        "founder",
-        "director",
-        "manager",
-        "executive",
-        "officer",
-        "head",
-    ];
-    let b = before.trim_end().trim_end_matches(',').trim_end();
-    // Compared case-blind in place: the titles are ASCII, so nothing need be lower-cased.
-    let bytes = b.as_bytes();
-    // Only the titles ending in the text's last letter are compared: it is asked of most names
-    // before a claim and of every place a person's name stands in the document.
-    let last = bytes.last()?.to_ascii_lowercase();
-    let ends_with =
-        |t: &str| bytes.len() >= t.len() && bytes[bytes.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes());
-    // "market researcher Brightwave Analytics" is a firm that measures, not a person.
-    if ends_with("market researcher") {
-        return None;
-    }
-    TITLES
-        .iter()
-        .filter(|t| {
-            t.as_bytes().last() == Some(&last)
-                && ends_with(t)
-                && (bytes.len() == t.len() || [b' ', b',', b'\n'].contains(&bytes[bytes.len() - t.len() - 1]))
-        })
-        .map(|t| &b[..b.len() - t.len()])
-        .min_by_key(|head| head.len())
-}
-
-/// Whether the text before a name ends with a person's title and perhaps a first name ("NPD
-/// analyst Mat ", "research director "), so the name is a person's.
-pub(crate) fn is_person_by_role(before: &str) -> bool {
-    is_titled_person(without_first_name(before))
-}
-
-/// "Veltra chief executive Jonas " → "Veltra chief executive".
-fn without_first_name(before: &str) -> &str {
-    let head = before.trim_end();
-    let first = head.rsplit(char::is_whitespace).next().unwrap_or("");
-    let is_first_name =
-        first.starts_with(|c: char| c.is_ascii_uppercase()) && first.bytes().all(|b| b.is_ascii_alphabetic());
-    if is_first_name { &head[..head.len() - first.len()] } else { head }
-}
-
-/// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
-/// analyst Mat Piscatella. … Piscatella said").
-pub(crate) fn named_person(text: &str, name: &str) -> bool {
-    name.len() >= 3
-        && !name.contains(' ')
-        && memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
-            .any(|i| is_person_by_role(&text[text.floor_char_boundary(i.saturating_sub(48))..i]))
-}
-
 /// Where the last of DEFINITE_REFERENCES stands in `lead` as a word of its own.
 fn last_reference(lead: &str) -> Option<Range<usize>> {
     let bytes = lead.as_bytes();
@@ -1597,48 +1392,6 @@ mod tests {
         {
             assert!(top_group().is_match(lead), "{lead}");
             assert!(group_cues().is_match(lead), "{lead}");
-        }
-    }
-
-    #[test]
-    fn opaque_characters_are_neither_letters_nor_spaces_to_en_name() {
-        let classes = Regex::new(r"\w|\d|[ \t]").unwrap();
-        for c in OPAQUE {
-            assert!(!classes.is_match(&c.to_string()), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn en_names_reads_as_the_regex() {
-        // Pieces that open, continue, join and end names, and characters that send a hay to
-        // the regex ("é" is a letter to it, "٣" a digit, "º" a letter).
-        const PIECES: [&str; 32] = [
-            "A", "Q", "Z", "a", "b", "x", "z", "of", "de", "&", "1", "0", "_", "+", "'", "’", ".", "-", " ", "  ",
-            "\t", "\n", ",", "“", "—", "°", "\u{a0}", "é", "٣", "º", "Of", "De",
-        ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut hays: Vec<String> = [
-            "Bank of America and AT&T’s iPhone 15 Pro",
-            "the top five: Xiaomi, vivo, OPPO 5G de la Rue",
-            "macOS abcdEf 12ab 3Com 42 Street, Model 5x",
-            "Galaxy S24 Ultra\tof\t Apple",
-            "Procter & Gamble de  Beers of the Year",
-        ]
-        .map(String::from)
-        .to_vec();
-        for _ in 0..20_000 {
-            let n = next() % 24;
-            hays.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
-        }
-        for hay in &hays {
-            let regex: Vec<Range<usize>> = en_name().find_iter(hay).map(|m| m.range()).collect();
-            assert_eq!(en_names(hay).collect::<Vec<_>>(), regex, "{hay:?}");
         }
     }
 
