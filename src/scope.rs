@@ -72,7 +72,16 @@ pub struct ScopeFinder<'a> {
     set: &'a RuleSet,
     lex: &'a Lexicons,
     triggers: &'a TriggerIndex,
-    cache: Vec<Option<Vec<Found<'a>>>>,
+    /// Per sentence, its values of the fields in `done` (bits by `bit`): a claim's own sentence
+    /// is read for every field, but the sentences around it only for the fields the claim's
+    /// own sentence left open, so each field is extracted when first asked for.
+    cache: Vec<Vec<Found<'a>>>,
+    done: Vec<u8>,
+    /// Per sentence, the scope patterns its trigger literals wake, `words` bits per sentence,
+    /// read by each field's extraction: one trigger pass however many fields are asked for.
+    wake: Vec<u64>,
+    woken: Vec<bool>,
+    words: usize,
     hits: Vec<Option<Vec<LexMatch>>>,
     /// For each block, the nearest heading before it; and the title: found once, since a
     /// search per claim grows with the document.
@@ -122,6 +131,13 @@ fn category(field: ScopeField) -> LexiconCategory {
         ScopeField::Source => LexiconCategory::Source,
     }
 }
+
+/// A field's bit in a set of fields.
+fn bit(field: ScopeField) -> u8 {
+    1 << field as u8
+}
+
+const ALL_FIELDS: u8 = (1 << ScopeField::ALL.len()) - 1;
 
 fn field_of(category: LexiconCategory) -> Option<ScopeField> {
     match category {
@@ -484,7 +500,11 @@ impl<'a> ScopeFinder<'a> {
             set,
             lex,
             triggers,
-            cache: vec![None; n],
+            cache: vec![Vec::new(); n],
+            done: vec![0; n],
+            wake: Vec::new(),
+            woken: vec![false; n],
+            words: set.scopes.len().div_ceil(64),
             hits: vec![None; n],
             heading_before,
             title,
@@ -530,15 +550,41 @@ impl<'a> ScopeFinder<'a> {
         self.lexicon_hits(s).iter().filter(|m| m.category == LexiconCategory::Org).map(|m| m.range.clone()).collect()
     }
 
-    fn found(&mut self, s: usize) -> &[Found<'a>] {
-        if self.cache[s].is_none() {
-            let v = self.extract(s);
-            self.cache[s] = Some(v);
+    /// The values found in sentence `s`, with those of `fields` among them. Values of one
+    /// field keep the order a whole-sentence reading gives them; fields are not interleaved.
+    fn found(&mut self, s: usize, fields: u8) -> &[Found<'a>] {
+        let missing = fields & !self.done[s];
+        if missing != 0 {
+            let v = self.extract(s, missing);
+            self.done[s] |= missing;
+            self.cache[s].extend(v);
         }
-        self.cache[s].as_deref().unwrap_or(&[])
+        &self.cache[s]
     }
 
-    fn extract(&mut self, s: usize) -> Vec<Found<'a>> {
+    /// Whether scope pattern `pi` is worth running on sentence `s`, as `TriggerIndex::wanted`
+    /// tells, but with the sentence's trigger pass made once and kept as bits.
+    fn woken(&mut self, s: usize, pi: usize) -> bool {
+        if !self.woken[s] {
+            if self.wake.is_empty() {
+                self.wake = vec![0; self.words * self.layout.sentences.len()];
+            }
+            let sentence = &self.text[self.layout.sentences[s].range.clone()];
+            let bits = &mut self.wake[s * self.words..(s + 1) * self.words];
+            for (i, want) in self.triggers.wanted(sentence).into_iter().enumerate() {
+                if want && i < self.words * 64 {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+            self.woken[s] = true;
+        }
+        self.words > pi / 64 && self.wake[s * self.words + pi / 64] & (1 << (pi % 64)) != 0
+    }
+
+    /// The values of `fields` (bits by `bit`) in sentence `s`. Fields do not meet here: each
+    /// field's values are read and weeded against its own and the lexicon's, so a field read
+    /// alone comes out as it does among all.
+    fn extract(&mut self, s: usize, fields: u8) -> Vec<Found<'a>> {
         let range = self.layout.sentences[s].range.clone();
         let text = self.text;
         let sentence = &text[range.clone()];
@@ -553,7 +599,7 @@ impl<'a> ScopeFinder<'a> {
             .iter()
             .enumerate()
             .filter_map(|(k, m)| {
-                let field = field_of(m.category)?;
+                let field = field_of(m.category).filter(|&f| fields & bit(f) != 0)?;
                 // "荷兰合作银行（Rabobank）": a measurer's name in brackets glosses the one before
                 // it, which is the one the document uses.
                 if field == ScopeField::Source && k > 0 && is_gloss(text, &hits[k - 1], m) {
@@ -641,13 +687,12 @@ impl<'a> ScopeFinder<'a> {
                 .chain(glosses.iter().map(|g| (ScopeField::Source, g.clone())))
         };
         let mut patterned: Vec<Found<'a>> = Vec::new();
-        let wanted = self.triggers.wanted(sentence);
         if self.slots.len() < set.scopes.len() {
             self.slots.resize_with(set.scopes.len(), || None);
         }
         for (pi, p) in set.scopes.iter().enumerate() {
-            let Some(field) = p.field else { continue };
-            if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !wanted.get(pi).copied().unwrap_or(false) {
+            let Some(field) = p.field.filter(|&f| fields & bit(f) != 0) else { continue };
+            if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !self.woken(s, pi) {
                 continue;
             }
             let slots = self.slots[pi].get_or_insert_with(|| Slots::new(&p.regex));
@@ -747,15 +792,18 @@ impl<'a> ScopeFinder<'a> {
             !(f.field == ScopeField::Source && ["记者", "通讯员", "编辑"].iter().any(|w| before.ends_with(w)))
         });
         // "NEW YORK - Netflix remains…": where the story was filed is not the market's place.
-        let dated = range.start + crate::subject::dateline_len(sentence);
+        // Read only for places and periods: the dateline's search runs over the whole sentence.
+        let dated = if out.iter().any(|f| matches!(f.field, ScopeField::Geography | ScopeField::Period)) {
+            range.start + crate::subject::dateline_len(sentence)
+        } else {
+            range.start
+        };
         out.retain(|f| f.field != ScopeField::Geography || f.range.start >= dated);
         // "British Meridian", "Vertex Semiconductor", "the International Air Cargo Association":
         // a place or a market inside a longer name is part of the name, not the claim's scope.
-        if !is_title_case(sentence) {
-            out.retain(|f| {
-                !matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
-                    || !inside_name(text, &range, &f.range, f.field)
-            });
+        let nameable = |f: &Found| matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric);
+        if out.iter().any(nameable) && !is_title_case(sentence) {
+            out.retain(|f| !nameable(f) || !inside_name(text, &range, &f.range, f.field));
         }
         // "the 2026 Commercial UAV Market Report published by Skyward Intelligence": a
         // publication's title is not its publisher, when the sentence names the publisher.
@@ -806,7 +854,7 @@ impl<'a> ScopeFinder<'a> {
     /// Every scope value found in a sentence, described, for rule authors.
     pub fn describe(&mut self, s: usize) -> Vec<String> {
         let text = self.text;
-        self.found(s)
+        self.found(s, ALL_FIELDS)
             .iter()
             .map(|f| {
                 format!(
@@ -877,6 +925,10 @@ impl<'a> ScopeFinder<'a> {
         let column = |b: usize, at: usize| text[layout.blocks[b].range.start..at].matches('|').count();
         let own_block = layout.sentences[c.sentence].block;
         let own_column = in_table(own_block).map(|g| (g, column(own_block, c.span.start)));
+        // Every field is looked for in the claim's own sentence: read them all at once.
+        for &(s, _) in &levels[0].1 {
+            self.found(s, ALL_FIELDS);
+        }
         for field in ScopeField::ALL {
             // A market is what a claim is about even in a slogan, so it may always come from
             // context; the other fields only as far as the rule lets them.
@@ -900,7 +952,7 @@ impl<'a> ScopeFinder<'a> {
                     // claim too ("…the second-largest. Shopee, Kedai and Lazada took 38%, 30%
                     // and 11%, according to Tenggara."); about another, it is a last resort.
                     let claimed = later && self.claimed[s] && !subject.is_some_and(|r| self.mentions(s, r));
-                    for f in self.found(s).iter().filter(|f| f.field == field) {
+                    for f in self.found(s, bit(field)).iter().filter(|f| f.field == field) {
                         // A subject such as "禾牧液态奶" names its market, never its source.
                         if field != ScopeField::Market && subject.is_some_and(|r| overlaps(r, &f.range)) {
                             continue;
