@@ -77,11 +77,7 @@ pub struct ScopeFinder<'a> {
     /// own sentence left open, so each field is extracted when first asked for.
     cache: Vec<Vec<Found<'a>>>,
     done: Vec<u8>,
-    /// Per sentence, the scope patterns its trigger literals wake, `words` bits per sentence,
-    /// read by each field's extraction: one trigger pass however many fields are asked for.
-    wake: Vec<u64>,
-    woken: Vec<bool>,
-    words: usize,
+    runs: Runs,
     hits: Vec<Option<Vec<LexMatch>>>,
     /// For each block, the nearest heading before it; and the title: found once, since a
     /// search per claim grows with the document.
@@ -119,6 +115,63 @@ impl Slots {
     /// `crate::rules::name_group` reads it.
     fn name(&self) -> Option<Range<usize>> {
         self.names.iter().find_map(|&i| self.slots.get(i)).or_else(|| self.slots.get(0))
+    }
+}
+
+/// Which scope patterns to run on a sentence, as rows of bits (`words` to a row): those that
+/// give a value of each field, and those each sentence's trigger literals wake.
+struct Runs {
+    words: usize,
+    /// Per field (by `bit`), its value and vague patterns.
+    by_field: Vec<u64>,
+    /// Per sentence, what `TriggerIndex::wanted` tells, found on the sentence's first extraction
+    /// and kept for the fields asked for later.
+    woken: Vec<u64>,
+    filled: Vec<bool>,
+}
+
+impl Runs {
+    fn new(set: &RuleSet, sentences: usize) -> Runs {
+        let words = set.scopes.len().div_ceil(64);
+        let mut by_field = vec![0; ScopeField::ALL.len() * words];
+        for (pi, p) in set.scopes.iter().enumerate() {
+            if let Some(field) = p.field
+                && matches!(p.role, ScopeRole::Value | ScopeRole::Vague)
+            {
+                by_field[field as usize * words + pi / 64] |= 1 << (pi % 64);
+            }
+        }
+        Runs { words, by_field, woken: Vec::new(), filled: vec![false; sentences] }
+    }
+
+    fn wake(&mut self, s: usize, sentence: &str, triggers: &TriggerIndex) {
+        if self.filled[s] {
+            return;
+        }
+        if self.woken.is_empty() {
+            self.woken = vec![0; self.words * self.filled.len()];
+        }
+        let row = &mut self.woken[s * self.words..(s + 1) * self.words];
+        for (pi, want) in triggers.wanted(sentence).into_iter().enumerate() {
+            if want && pi / 64 < row.len() {
+                row[pi / 64] |= 1 << (pi % 64);
+            }
+        }
+        self.filled[s] = true;
+    }
+
+    /// The first pattern from `from` on that gives one of `fields` and that sentence `s` (woken
+    /// first) wakes.
+    fn next(&self, s: usize, fields: u8, from: usize) -> Option<usize> {
+        let row = &self.woken[s * self.words..(s + 1) * self.words];
+        (from / 64..self.words).find_map(|w| {
+            let mut bits = row[w] & if w == from / 64 { !0 << (from % 64) } else { !0 };
+            bits &= ScopeField::ALL
+                .iter()
+                .filter(|&&f| fields & bit(f) != 0)
+                .fold(0, |m, &f| m | self.by_field[f as usize * self.words + w]);
+            (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
+        })
     }
 }
 
@@ -258,6 +311,22 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "such",
 ];
 
+/// Whether `w` is one of `NAME_EDGE_WORDS`, case-blind. Every captured name asks this of its
+/// first and last words: a search of a sorted copy, not a pass over the hundred.
+fn is_edge_word(w: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut words = NAME_EDGE_WORDS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    // The words are short and in lower case (a test keeps them so).
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    SORTED.binary_search_by(|e| e.as_bytes().cmp(lower)).is_ok()
+}
+
 /// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据
 ///显示", "该报告"), never a measurer.
 const ZH_NOT_NAMES: &[&str] = &[
@@ -274,7 +343,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     const PERIOD_EDGE: [&str; 12] = ["the", "a", "an", "in", "on", "at", "for", "of", "to", "from", "by", "and"];
     // Compared case-blind rather than lower-cased into a new string: the lists are in lower case.
     let among = |list: &[&str], w: &str| list.iter().any(|e| e.eq_ignore_ascii_case(w));
-    let edge = |w: &str| if field == ScopeField::Period { among(&PERIOD_EDGE, w) } else { among(NAME_EDGE_WORDS, w) };
+    let edge = |w: &str| if field == ScopeField::Period { among(&PERIOD_EDGE, w) } else { is_edge_word(w) };
     if vague {
         return (!r.is_empty()).then_some(r);
     }
@@ -291,9 +360,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         // Research's Worldwide Quarterly Wearables Tracker": the firm, not its product.
         let trimmed = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("’s")).unwrap_or(trimmed);
         let trimmed = match field {
-            ScopeField::Source => firm_of_product(
-                ["'s ", "’s "].iter().filter_map(|p| trimmed.find(p)).min().map_or(trimmed, |i| &trimmed[..i]),
-            ),
+            ScopeField::Source => firm_of_product(&trimmed[..possessive_at(trimmed).unwrap_or(trimmed.len())]),
             _ => trimmed,
         };
         e = s + trimmed.len();
@@ -309,7 +376,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         }
     }
     let t = &text[s..e];
-    let single_edge = among(NAME_EDGE_WORDS, t);
+    let single_edge = is_edge_word(t);
     // "the fastest-growing market", "the largest single market": a rank of a market names none.
     const RANKED: [&str; 12] =
         ["fastest", "largest", "biggest", "leading", "top", "best", "most", "second", "third", "key", "main", "only"];
@@ -318,7 +385,10 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         return None;
     }
     // "今年上半年" is a period all the same.
-    let zh_not_name = field != ScopeField::Period && ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
+    // The Chinese lists are asked only of a name that opens or ends outside ASCII.
+    let zh_head = t.as_bytes().first().is_some_and(|b| !b.is_ascii());
+    let zh_tail = t.as_bytes().last().is_some_and(|b| !b.is_ascii());
+    let zh_not_name = field != ScopeField::Period && zh_head && ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
     // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
     let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
     // One capitalised participle, adverb or abstract noun ("Bracketed numbers", "Reportedly",
@@ -330,7 +400,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         "拉动", "带动", "推动", "驱动", "提振", "刺激", "开拓", "进入", "抢占", "布局", "深耕", "扩大", "拓展", "占领",
         "引领", "主导",
     ];
-    let zh_verb = field == ScopeField::Market && ZH_VERBS.iter().any(|v| t.ends_with(v));
+    let zh_verb = field == ScopeField::Market && zh_tail && ZH_VERBS.iter().any(|v| t.ends_with(v));
     // "大部分市场份额", "主要市场", "保持行业领先", "但海外市场": a quantity, a verb or a
     // conjunction before 市场/行业 names no market.
     const ZH_NOT_MARKET: [&str; 14] = [
@@ -352,10 +422,19 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     // "国产品牌整体市场占有率": the players are not the market they play in.
     // "企业级WLAN" is a segment all the same.
     let players = field == ScopeField::Market
+        && !t.is_ascii()
         && (["品牌", "厂商", "玩家"].iter().any(|w| t.contains(w))
             || t.contains("企业") && !["企业级", "企业用", "企业服务"].iter().any(|w| t.contains(w)));
-    let zh_verb = zh_verb || players || field == ScopeField::Market && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
+    let zh_verb =
+        zh_verb || players || field == ScopeField::Market && zh_head && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
+}
+
+/// Where the first "'s " or "’s " in a name is. Names are short: a byte walk, not a substring
+/// searcher set up per name.
+fn possessive_at(name: &str) -> Option<usize> {
+    let b = name.as_bytes();
+    (0..b.len()).find(|&i| b[i..].starts_with(b"'s ") || b[i..].starts_with("’s ".as_bytes()))
 }
 
 /// Whether a metric's name stands in a phrase giving a cause: "helped by strong iPhone sales",
@@ -374,7 +453,7 @@ fn is_cause(before: &str) -> bool {
         &["of", "because"],
         &["by", "supported"],
     ];
-    let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
+    let clause = &before[before.bytes().rposition(|b| matches!(b, b',' | b';' | b'(')).map_or(0, |i| i + 1)..];
     let mut last = [""; 7];
     let mut n = 0;
     for w in clause.split_whitespace().rev().take(last.len()) {
@@ -441,10 +520,22 @@ fn is_nationality(place: &str, after: &str) -> bool {
     {
         return false;
     }
-    let head: String = after.chars().take(60).collect::<String>().to_ascii_lowercase();
+    // Lower-cased on the stack: most places in a sentence are asked this.
+    let n = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
+    let mut buf = [0u8; 60 * 4];
+    let head = &mut buf[..n];
+    head.copy_from_slice(&after.as_bytes()[..n]);
+    head.make_ascii_lowercase();
+    let Ok(head) = std::str::from_utf8(head) else { return false };
     let clause = head.split([',', ';', ':', '.', '(', '—']).next().unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
-    for w in &words {
+    let mut words = [""; 4];
+    let mut count = 0;
+    for (slot, w) in words.iter_mut().zip(clause.split_whitespace()) {
+        *slot = w;
+        count += 1;
+    }
+    let words = &words[..count];
+    for w in words {
         let w = w.trim_end_matches("'s").trim_end_matches('’');
         if matches!(w, "market" | "markets" | "in" | "of" | "by" | "for") {
             break;
@@ -502,9 +593,7 @@ impl<'a> ScopeFinder<'a> {
             triggers,
             cache: vec![Vec::new(); n],
             done: vec![0; n],
-            wake: Vec::new(),
-            woken: vec![false; n],
-            words: set.scopes.len().div_ceil(64),
+            runs: Runs::new(set, n),
             hits: vec![None; n],
             heading_before,
             title,
@@ -560,25 +649,6 @@ impl<'a> ScopeFinder<'a> {
             self.cache[s].extend(v);
         }
         &self.cache[s]
-    }
-
-    /// Whether scope pattern `pi` is worth running on sentence `s`, as `TriggerIndex::wanted`
-    /// tells, but with the sentence's trigger pass made once and kept as bits.
-    fn woken(&mut self, s: usize, pi: usize) -> bool {
-        if !self.woken[s] {
-            if self.wake.is_empty() {
-                self.wake = vec![0; self.words * self.layout.sentences.len()];
-            }
-            let sentence = &self.text[self.layout.sentences[s].range.clone()];
-            let bits = &mut self.wake[s * self.words..(s + 1) * self.words];
-            for (i, want) in self.triggers.wanted(sentence).into_iter().enumerate() {
-                if want && i < self.words * 64 {
-                    bits[i / 64] |= 1 << (i % 64);
-                }
-            }
-            self.woken[s] = true;
-        }
-        self.words > pi / 64 && self.wake[s * self.words + pi / 64] & (1 << (pi % 64)) != 0
     }
 
     /// The values of `fields` (bits by `bit`) in sentence `s`. Fields do not meet here: each
@@ -690,11 +760,12 @@ impl<'a> ScopeFinder<'a> {
         if self.slots.len() < set.scopes.len() {
             self.slots.resize_with(set.scopes.len(), || None);
         }
-        for (pi, p) in set.scopes.iter().enumerate() {
-            let Some(field) = p.field.filter(|&f| fields & bit(f) != 0) else { continue };
-            if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !self.woken(s, pi) {
-                continue;
-            }
+        self.runs.wake(s, sentence, self.triggers);
+        let mut next = 0;
+        while let Some(pi) = self.runs.next(s, fields, next) {
+            next = pi + 1;
+            let p = &set.scopes[pi];
+            let Some(field) = p.field else { continue };
             let slots = self.slots[pi].get_or_insert_with(|| Slots::new(&p.regex));
             slots.slots.reset();
             while slots.slots.next(&p.regex, sentence) {
@@ -1199,4 +1270,18 @@ fn is_whole(text: &str, c: &Candidate, r: &Range<usize>) -> bool {
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_words_are_short_and_lower_case_for_their_lookup() {
+        for w in NAME_EDGE_WORDS {
+            assert!(w.len() <= 16 && *w == w.to_ascii_lowercase(), "{w}");
+            assert!(is_edge_word(w) && is_edge_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(!is_edge_word("Counterpoint") && !is_edge_word("") && !is_edge_word("the market"));
+    }
 }
