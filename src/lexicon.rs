@@ -103,10 +103,33 @@ pub struct Lexicons {
 /// An alias filed under its first word.
 #[derive(Debug, Clone)]
 struct WordAlias {
+    /// Its last (up to) eight bytes, folded as `folded_tail` folds the text's: the aliases
+    /// under a common first word ("the", "China") mostly differ at their ends, so this one
+    /// compare turns most of them away before their bytes are read.
+    tail: u64,
     /// As written when case-sensitive, else ASCII lower case.
     bytes: Box<[u8]>,
     sensitive: bool,
     entry: usize,
+}
+
+/// The last (up to) eight bytes of `b[start..end]` (not empty) as a number, folded as
+/// `word_key` folds: bytes equal with or without ASCII case stay equal.
+fn folded_tail(b: &[u8], start: usize, end: usize) -> u64 {
+    let n = (end - start).min(8);
+    folded(b, end - n, n)
+}
+
+/// The `n` bytes (one to eight) of `b` from `at` as a little-endian number, with bit 5 of each
+/// set: ASCII letters fold to lower case and digits stay. Read as eight bytes where `b` has
+/// them: a copy of a varying length is a call to memcpy, and this is asked at every word.
+fn folded(b: &[u8], at: usize, n: usize) -> u64 {
+    let x = match b.get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+        Some(eight) => u64::from_le_bytes(eight),
+        None => b[at..at + n].iter().rev().fold(0, |x, &v| x << 8 | u64::from(v)),
+    };
+    let mask = u64::MAX >> (64 - 8 * n as u32);
+    (x | 0x2020_2020_2020_2020) & mask
 }
 
 /// The word index's keys are already hashes.
@@ -145,15 +168,12 @@ const WORD_BYTES: [bool; 256] = {
     t
 };
 
-/// A word's key: its first eight bytes with ASCII letters folded, and its length, mixed.
-/// Words that share a key are told apart by comparing the aliases filed under it.
-fn word_key(word: &[u8]) -> u64 {
-    let n = word.len().min(8);
-    let mut head = [0u8; 8];
-    head[..n].copy_from_slice(&word[..n]);
+/// The key of the word `b[at..at + len]` (not empty): its first eight bytes with ASCII letters
+/// folded, and its length, mixed. Words that share a key are told apart by comparing the
+/// aliases filed under it.
+fn word_key(b: &[u8], at: usize, len: usize) -> u64 {
     // Setting bit 5 folds letters and leaves digits alone; '_' becomes 0x7f, in no word.
-    let folded = u64::from_le_bytes(head) | (0x2020_2020_2020_2020u64 & (u64::MAX >> (64 - 8 * n as u32)));
-    (folded ^ (word.len() as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    (folded(b, at, len.min(8)) ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// One category of a [`Lexicons`].
@@ -194,8 +214,9 @@ impl Lexicons {
                     Some(&b) if is_word_byte(b) => {
                         let first = bytes.iter().take_while(|&&b| is_word_byte(b)).count();
                         let stored = if sensitive { bytes.into() } else { a.to_ascii_lowercase().into_bytes().into() };
-                        let slot = lex.words.entry(word_key(&bytes[..first])).or_default();
-                        slot.push(WordAlias { bytes: stored, sensitive, entry: i });
+                        let slot = lex.words.entry(word_key(bytes, 0, first)).or_default();
+                        let tail = folded_tail(bytes, 0, bytes.len());
+                        slot.push(WordAlias { tail, bytes: stored, sensitive, entry: i });
                     }
                     Some(&b) => {
                         lex.others_ascii |= b.is_ascii();
@@ -268,13 +289,16 @@ impl Lexicons {
         while let Some(skip) = within[i..].iter().position(|&b| is_word_byte(b)) {
             let start = i + skip;
             i = within[start..].iter().position(|&b| !is_word_byte(b)).map_or(range.end, |n| start + n);
-            let Some(aliases) = self.words.get(&word_key(&bytes[start..i])) else { continue };
+            let Some(aliases) = self.words.get(&word_key(bytes, start, i - start)) else { continue };
             for a in aliases {
                 let Some(there) =
                     bytes.get(start..start + a.bytes.len()).filter(|_| start + a.bytes.len() <= range.end)
                 else {
                     continue;
                 };
+                if folded_tail(bytes, start, start + there.len()) != a.tail {
+                    continue;
+                }
                 let same = if a.sensitive { there == &*a.bytes } else { there.eq_ignore_ascii_case(&a.bytes) };
                 if same {
                     seen[usize::from(!a.sensitive)].push((start, start + a.bytes.len(), a.entry));
