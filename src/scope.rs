@@ -97,23 +97,65 @@ struct Slots {
     slots: crate::pattern::Slots,
     names: Vec<usize>,
     veto: Option<usize>,
+    /// For a pattern with neither (most periods, the vague allusions), the matches alone,
+    /// walked as `pattern::Slots` walks them: their bounds need no pass of a capture engine.
+    whole: Option<Whole>,
+}
+
+#[derive(Default)]
+struct Whole {
+    at: usize,
+    last_end: Option<usize>,
+    found: Range<usize>,
 }
 
 impl Slots {
     fn new(regex: &regex::Regex) -> Self {
-        let names = regex
+        let names: Vec<usize> = regex
             .capture_names()
             .enumerate()
             .filter(|(_, n)| n.is_some_and(|n| n.starts_with("name")))
             .map(|(i, _)| i)
             .collect();
         let veto = crate::pattern::Slots::index(regex, "veto");
-        Slots { slots: crate::pattern::Slots::new(regex), names, veto }
+        let whole = (names.is_empty() && veto.is_none()).then(Whole::default);
+        Slots { slots: crate::pattern::Slots::new(regex), names, veto, whole }
+    }
+
+    fn reset(&mut self) {
+        match &mut self.whole {
+            Some(w) => (w.at, w.last_end) = (0, None),
+            None => self.slots.reset(),
+        }
+    }
+
+    /// The next match of `regex` in `hay`; false when none is left.
+    fn next(&mut self, regex: &regex::Regex, hay: &str) -> bool {
+        let Some(w) = &mut self.whole else { return self.slots.next(regex, hay) };
+        while w.at <= hay.len() {
+            let Some(m) = regex.find_at(hay, w.at) else { return false };
+            if m.is_empty() && Some(m.end()) == w.last_end {
+                w.at += 1;
+                continue;
+            }
+            (w.at, w.last_end, w.found) = (m.end(), Some(m.end()), m.range());
+            return true;
+        }
+        false
+    }
+
+    /// Whether the last match is one its `veto` group took part in, which is no match (see
+    /// `rules::scope_matches`).
+    fn vetoed(&self) -> bool {
+        self.veto.is_some_and(|v| self.slots.get(v).is_some())
     }
 
     /// The first `name…` group that took part in the last match, else the whole match, as
     /// `crate::rules::name_group` reads it.
     fn name(&self) -> Option<Range<usize>> {
+        if let Some(w) = &self.whole {
+            return Some(w.found.clone());
+        }
         self.names.iter().find_map(|&i| self.slots.get(i)).or_else(|| self.slots.get(0))
     }
 }
@@ -767,10 +809,9 @@ impl<'a> ScopeFinder<'a> {
             let p = &set.scopes[pi];
             let Some(field) = p.field else { continue };
             let slots = self.slots[pi].get_or_insert_with(|| Slots::new(&p.regex));
-            slots.slots.reset();
-            while slots.slots.next(&p.regex, sentence) {
-                // A match its `veto` group took part in is no match (see `rules::scope_matches`).
-                if slots.veto.is_some_and(|v| slots.slots.get(v).is_some()) {
+            slots.reset();
+            while slots.next(&p.regex, sentence) {
+                if slots.vetoed() {
                     continue;
                 }
                 let Some(m) = slots.name() else { continue };
