@@ -282,8 +282,24 @@ impl<'a> Cues<'a> {
 /// half", "versus DII's mid-2019 ranking").
 fn cue_words<'a>(before: &'a str, out: &mut Cues<'a>) {
     let tail = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
-    for w in tail.split_whitespace().map(|w| w.trim_end_matches(['-', '–'])).filter(|w| !w.is_empty()) {
-        out.push(w);
+    if tail.is_ascii() {
+        // Most text: the words cut byte by byte where `split_whitespace` cuts them (the
+        // vertical tab too), and no en dash to trim.
+        let space = |b: &&u8| b.is_ascii_whitespace() || **b == 0x0b;
+        let b = tail.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            let start = at + b[at..].iter().take_while(space).count();
+            at = start + b[start..].iter().take_while(|c| !space(c)).count();
+            let w = tail[start..at].trim_end_matches('-');
+            if !w.is_empty() {
+                out.push(w);
+            }
+        }
+    } else {
+        for w in tail.split_whitespace().map(|w| w.trim_end_matches(['-', '–'])).filter(|w| !w.is_empty()) {
+            out.push(w);
+        }
     }
     const FILLER: [&str; 9] = ["the", "in", "at", "during", "for", "of", "mid", "early", "late"];
     for _ in 0..3 {

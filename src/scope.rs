@@ -166,8 +166,12 @@ struct Runs {
     words: usize,
     /// Per field (by `bit`), its value and vague patterns.
     by_field: Vec<u64>,
+    /// Per set of fields, theirs, each made when first asked for (its bit in `made`).
+    by_fields: Vec<u64>,
+    made: u32,
     /// Per sentence, what `TriggerIndex::wanted` tells, found on the sentence's first extraction
-    /// and kept for the fields asked for later.
+    /// and kept for the fields asked for later. Its first row is the patterns that run
+    /// everywhere (wanted on an empty text), which every sentence's row starts from.
     woken: Vec<u64>,
     filled: Vec<bool>,
 }
@@ -183,19 +187,28 @@ impl Runs {
                 by_field[field as usize * words + pi / 64] |= 1 << (pi % 64);
             }
         }
-        Runs { words, by_field, woken: Vec::new(), filled: vec![false; sentences] }
+        let by_fields = vec![0; (usize::from(ALL_FIELDS) + 1) * words];
+        Runs { words, by_field, by_fields, made: 0, woken: Vec::new(), filled: vec![false; sentences] }
     }
 
     fn wake(&mut self, s: usize, sentence: &str, triggers: &TriggerIndex) {
         if self.filled[s] {
             return;
         }
+        let words = self.words;
         if self.woken.is_empty() {
-            self.woken = vec![0; self.words * self.filled.len()];
+            self.woken = vec![0; words * (self.filled.len() + 1)];
+            for (pi, want) in triggers.wanted("").into_iter().enumerate() {
+                if want && pi / 64 < words {
+                    self.woken[pi / 64] |= 1 << (pi % 64);
+                }
+            }
         }
-        let row = &mut self.woken[s * self.words..(s + 1) * self.words];
-        for (pi, want) in triggers.wanted(sentence).into_iter().enumerate() {
-            if want && pi / 64 < row.len() {
+        let (always, rows) = self.woken.split_at_mut(words);
+        let row = &mut rows[s * words..(s + 1) * words];
+        row.copy_from_slice(always);
+        for (_, owners) in triggers.hits(sentence) {
+            for &pi in owners.iter().filter(|&&pi| pi / 64 < words) {
                 row[pi / 64] |= 1 << (pi % 64);
             }
         }
@@ -204,14 +217,19 @@ impl Runs {
 
     /// The first pattern from `from` on that gives one of `fields` and that sentence `s` (woken
     /// first) wakes.
-    fn next(&self, s: usize, fields: u8, from: usize) -> Option<usize> {
-        let row = &self.woken[s * self.words..(s + 1) * self.words];
+    fn next(&mut self, s: usize, fields: u8, from: usize) -> Option<usize> {
+        if self.made & 1 << fields == 0 {
+            for (f, w) in ScopeField::ALL.iter().filter(|&&f| fields & bit(f) != 0).flat_map(|&f| {
+                (0..self.words).map(move |w| (f as usize, w))
+            }) {
+                self.by_fields[usize::from(fields) * self.words + w] |= self.by_field[f * self.words + w];
+            }
+            self.made |= 1 << fields;
+        }
+        let row = &self.woken[(s + 1) * self.words..(s + 2) * self.words];
+        let of = &self.by_fields[usize::from(fields) * self.words..][..self.words];
         (from / 64..self.words).find_map(|w| {
-            let mut bits = row[w] & if w == from / 64 { !0 << (from % 64) } else { !0 };
-            bits &= ScopeField::ALL
-                .iter()
-                .filter(|&&f| fields & bit(f) != 0)
-                .fold(0, |m, &f| m | self.by_field[f as usize * self.words + w]);
+            let bits = row[w] & of[w] & if w == from / 64 { !0 << (from % 64) } else { !0 };
             (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
         })
     }
@@ -1256,9 +1274,23 @@ fn inside_name(text: &str, sentence: &Range<usize>, r: &Range<usize>, field: Sco
 /// A headline or heading in title case: most of its words capitalised.
 fn is_title_case(sentence: &str) -> bool {
     let (mut words, mut caps) = (0, 0);
-    for w in sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
-        words += 1;
-        caps += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+    if sentence.is_ascii() {
+        // Most sentences: words read byte by byte, split where `char::is_whitespace` splits
+        // them (which takes the vertical tab too).
+        let mut after_space = true;
+        for &b in sentence.as_bytes() {
+            let space = b.is_ascii_whitespace() || b == 0x0b;
+            if after_space && b.is_ascii_alphabetic() {
+                words += 1;
+                caps += usize::from(b.is_ascii_uppercase());
+            }
+            after_space = space;
+        }
+    } else {
+        for w in sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
+            words += 1;
+            caps += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+        }
     }
     words >= 2 && caps * 10 >= words * 6
 }
