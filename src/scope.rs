@@ -1078,6 +1078,16 @@ impl<'a> ScopeFinder<'a> {
                     if later && field != ScopeField::Source {
                         continue;
                     }
+                    // Once a value is found, the earlier sentences of the paragraph, read
+                    // nearest first, are farther from the claim, and the document's are read in
+                    // the order that ranks their periods and markets: none can come nearer, and
+                    // what they hold besides matters only when nothing is found. Not so in a
+                    // table, where a farther cell of the claim's own column comes first.
+                    let ordered = *via == Via::Paragraph
+                        || *via == Via::Document && matches!(field, ScopeField::Period | ScopeField::Market);
+                    if best.is_some() && !later && ordered && own_column.is_none() {
+                        continue;
+                    }
                     // A later sentence with its own figures about the same holder backs this
                     // claim too ("…the second-largest. Shopee, Kedai and Lazada took 38%, 30%
                     // and 11%, according to Tenggara."); about another, it is a last resort.
