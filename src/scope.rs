@@ -1068,6 +1068,8 @@ impl<'a> ScopeFinder<'a> {
                 Reach::Paragraph => 2,
                 Reach::Document => 3,
             };
+            // In the document, periods and markets rank by the order they are read in (below).
+            let by_order = matches!(field, ScopeField::Period | ScopeField::Market);
             'levels: for (via, sentences) in levels.iter().take(allowed) {
                 let mut best: Option<(usize, Found)> = None;
                 let mut vague: Option<(usize, Found)> = None;
@@ -1078,14 +1080,17 @@ impl<'a> ScopeFinder<'a> {
                     if later && field != ScopeField::Source {
                         continue;
                     }
-                    // Once a value is found, the earlier sentences of the paragraph, read
-                    // nearest first, are farther from the claim, and the document's are read in
-                    // the order that ranks their periods and markets: none can come nearer, and
-                    // what they hold besides matters only when nothing is found. Not so in a
-                    // table, where a farther cell of the claim's own column comes first.
-                    let ordered = *via == Via::Paragraph
-                        || *via == Via::Document && matches!(field, ScopeField::Period | ScopeField::Market);
-                    if best.is_some() && !later && ordered && own_column.is_none() {
+                    // Once a value is found, a sentence none of whose values could rank before
+                    // it is not read for this field: what it holds besides fills the vague,
+                    // pointer and fallback slots, which matter only when nothing is found.
+                    // (A table's columns only add to a value's distance.)
+                    let range = &layout.sentences[s].range;
+                    let nearest = if *via == Via::Document && by_order {
+                        (k << 32) + range.start
+                    } else {
+                        distance(range, &c.span)
+                    };
+                    if best.as_ref().is_some_and(|(d, _)| *d <= nearest) {
                         continue;
                     }
                     // A later sentence with its own figures about the same holder backs this
@@ -1121,7 +1126,7 @@ impl<'a> ScopeFinder<'a> {
                         // the rebound seen in the first half of 2024").
                         let dist = if whole {
                             0
-                        } else if *via == Via::Document && matches!(field, ScopeField::Period | ScopeField::Market) {
+                        } else if *via == Via::Document && by_order {
                             (k << 32) + f.range.start
                         } else {
                             distance(&f.range, &c.span)
