@@ -931,9 +931,13 @@ impl<'a> ScopeFinder<'a> {
         out.retain(|f| f.field != ScopeField::Geography || f.range.start >= dated);
         // "British Meridian", "Vertex Semiconductor", "the International Air Cargo Association":
         // a place or a market inside a longer name is part of the name, not the claim's scope.
-        let nameable = |f: &Found| matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric);
-        if out.iter().any(nameable) && !is_title_case(sentence) {
-            out.retain(|f| !nameable(f) || !inside_name(text, &range, &f.range, f.field));
+        // Few values stand inside a name: the headline test waits until one does.
+        let named = |f: &Found| {
+            matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
+                && inside_name(text, &range, &f.range, f.field)
+        };
+        if out.iter().any(named) && !is_title_case(sentence) {
+            out.retain(|f| !named(f));
         }
         // "the 2026 Commercial UAV Market Report published by Skyward Intelligence": a
         // publication's title is not its publisher, when the sentence names the publisher.
@@ -1289,23 +1293,9 @@ fn inside_name(text: &str, sentence: &Range<usize>, r: &Range<usize>, field: Sco
 /// A headline or heading in title case: most of its words capitalised.
 fn is_title_case(sentence: &str) -> bool {
     let (mut words, mut caps) = (0, 0);
-    if sentence.is_ascii() {
-        // Most sentences: words read byte by byte, split where `char::is_whitespace` splits
-        // them (which takes the vertical tab too).
-        let mut after_space = true;
-        for &b in sentence.as_bytes() {
-            let space = b.is_ascii_whitespace() || b == 0x0b;
-            if after_space && b.is_ascii_alphabetic() {
-                words += 1;
-                caps += usize::from(b.is_ascii_uppercase());
-            }
-            after_space = space;
-        }
-    } else {
-        for w in sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
-            words += 1;
-            caps += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
-        }
+    for w in sentence.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        words += 1;
+        caps += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
     }
     words >= 2 && caps * 10 >= words * 6
 }
