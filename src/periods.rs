@@ -283,9 +283,9 @@ impl<'a> Cues<'a> {
 fn cue_words<'a>(before: &'a str, out: &mut Cues<'a>) {
     let tail = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
     if tail.is_ascii() {
-        // Most text: the words cut byte by byte where `split_whitespace` cuts them (the
-        // vertical tab too), and no en dash to trim.
-        let space = |b: &&u8| b.is_ascii_whitespace() || **b == 0x0b;
+        // Most text: the words cut byte by byte where `split_whitespace` cuts them (tab to
+        // carriage return, and space), and no en dash to trim.
+        let space = |b: &&u8| **b == b' ' || (b'\t'..=b'\r').contains(*b);
         let b = tail.as_bytes();
         let mut at = 0;
         while at < b.len() {

@@ -91,22 +91,14 @@ pub struct ScopeFinder<'a> {
     slots: Vec<Option<Slots>>,
 }
 
-/// A scope pattern's capture slots and the indices of its `name…` and `veto` groups, found
-/// once rather than by hashing group names at every match.
-struct Slots {
-    slots: crate::pattern::Slots,
-    names: Vec<usize>,
-    veto: Option<usize>,
-    /// For a pattern with neither (most periods, the vague allusions), the matches alone,
-    /// walked as `pattern::Slots` walks them: their bounds need no pass of a capture engine.
-    whole: Option<Whole>,
-}
-
-#[derive(Default)]
-struct Whole {
-    at: usize,
-    last_end: Option<usize>,
-    found: Range<usize>,
+/// How a scope pattern's matches are read, set up on its first match attempt in a document.
+enum Slots {
+    /// Capture slots, and the indices of its `name…` and `veto` groups, found once rather than
+    /// by hashing group names at every match.
+    Groups { slots: crate::pattern::Slots, names: Vec<usize>, veto: Option<usize> },
+    /// A pattern with neither (most periods, the vague allusions): the matches' bounds alone,
+    /// walked as `pattern::Slots` walks them, need no pass of a capture engine.
+    Whole { at: usize, last_end: Option<usize>, found: Range<usize> },
 }
 
 impl Slots {
@@ -118,45 +110,51 @@ impl Slots {
             .map(|(i, _)| i)
             .collect();
         let veto = crate::pattern::Slots::index(regex, "veto");
-        let whole = (names.is_empty() && veto.is_none()).then(Whole::default);
-        Slots { slots: crate::pattern::Slots::new(regex), names, veto, whole }
+        if names.is_empty() && veto.is_none() {
+            return Slots::Whole { at: 0, last_end: None, found: 0..0 };
+        }
+        Slots::Groups { slots: crate::pattern::Slots::new(regex), names, veto }
     }
 
     fn reset(&mut self) {
-        match &mut self.whole {
-            Some(w) => (w.at, w.last_end) = (0, None),
-            None => self.slots.reset(),
+        match self {
+            Slots::Groups { slots, .. } => slots.reset(),
+            Slots::Whole { at, last_end, .. } => (*at, *last_end) = (0, None),
         }
     }
 
     /// The next match of `regex` in `hay`; false when none is left.
     fn next(&mut self, regex: &regex::Regex, hay: &str) -> bool {
-        let Some(w) = &mut self.whole else { return self.slots.next(regex, hay) };
-        while w.at <= hay.len() {
-            let Some(m) = regex.find_at(hay, w.at) else { return false };
-            if m.is_empty() && Some(m.end()) == w.last_end {
-                w.at += 1;
-                continue;
+        match self {
+            Slots::Groups { slots, .. } => slots.next(regex, hay),
+            Slots::Whole { at, last_end, found } => {
+                while *at <= hay.len() {
+                    let Some(m) = regex.find_at(hay, *at) else { return false };
+                    if m.is_empty() && Some(m.end()) == *last_end {
+                        *at += 1;
+                        continue;
+                    }
+                    (*at, *last_end, *found) = (m.end(), Some(m.end()), m.range());
+                    return true;
+                }
+                false
             }
-            (w.at, w.last_end, w.found) = (m.end(), Some(m.end()), m.range());
-            return true;
         }
-        false
     }
 
     /// Whether the last match is one its `veto` group took part in, which is no match (see
     /// `rules::scope_matches`).
     fn vetoed(&self) -> bool {
-        self.veto.is_some_and(|v| self.slots.get(v).is_some())
+        matches!(self, Slots::Groups { slots, veto: Some(v), .. } if slots.get(*v).is_some())
     }
 
     /// The first `name…` group that took part in the last match, else the whole match, as
     /// `crate::rules::name_group` reads it.
     fn name(&self) -> Option<Range<usize>> {
-        if let Some(w) = &self.whole {
-            return Some(w.found.clone());
+        match self {
+            Slots::Groups { slots, names, .. } => names.iter().find_map(|&i| slots.get(i)).or_else(|| slots.get(0)),
+            Slots::Whole { found, .. } => Some(found.clone()),
         }
-        self.names.iter().find_map(|&i| self.slots.get(i)).or_else(|| self.slots.get(0))
     }
 }
 
