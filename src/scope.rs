@@ -217,10 +217,10 @@ impl Runs {
     /// first) wakes.
     fn next(&mut self, s: usize, fields: u8, from: usize) -> Option<usize> {
         if self.made & 1 << fields == 0 {
-            for (f, w) in ScopeField::ALL.iter().filter(|&&f| fields & bit(f) != 0).flat_map(|&f| {
-                (0..self.words).map(move |w| (f as usize, w))
-            }) {
-                self.by_fields[usize::from(fields) * self.words + w] |= self.by_field[f * self.words + w];
+            for &f in ScopeField::ALL.iter().filter(|&&f| fields & bit(f) != 0) {
+                for w in 0..self.words {
+                    self.by_fields[usize::from(fields) * self.words + w] |= self.by_field[f as usize * self.words + w];
+                }
             }
             self.made |= 1 << fields;
         }
@@ -662,9 +662,9 @@ impl<'a> ScopeFinder<'a> {
     }
 
     /// Whether sentence `s` names the subject at `r` again, by one of its names' words.
-    fn mentions(&self, s: usize, r: &Range<usize>) -> bool {
-        let sentence = &self.text[self.layout.sentences[s].range.clone()];
-        let subject = &self.text[r.clone()];
+    fn mentions(text: &str, layout: &Layout, s: usize, r: &Range<usize>) -> bool {
+        let sentence = &text[layout.sentences[s].range.clone()];
+        let subject = &text[r.clone()];
         if subject.chars().any(crate::segments::is_cjk) {
             let head: String = subject.chars().take(2).collect();
             return head.chars().count() == 2 && sentence.contains(&head);
@@ -1098,7 +1098,8 @@ impl<'a> ScopeFinder<'a> {
                     // A later sentence with its own figures about the same holder backs this
                     // claim too ("…the second-largest. Shopee, Kedai and Lazada took 38%, 30%
                     // and 11%, according to Tenggara."); about another, it is a last resort.
-                    let claimed = later && self.claimed[s] && !subject.is_some_and(|r| self.mentions(s, r));
+                    // Asked of the sentence's first value: most later sentences give none.
+                    let mut other_claim = (later && self.claimed[s]).then_some(None);
                     for f in self.found(s, bit(field)).iter().filter(|f| f.field == field) {
                         // A subject such as "禾牧液态奶" names its market, never its source.
                         if field != ScopeField::Market && subject.is_some_and(|r| overlaps(r, &f.range)) {
@@ -1152,6 +1153,9 @@ impl<'a> ScopeFinder<'a> {
                         }
                         let compared = role == crate::periods::Role::Pointer
                             && !(own && given_for(text, layout.sentences[s].range.start, &f.range, &c.span));
+                        let claimed = other_claim.as_mut().is_some_and(|known| {
+                            *known.get_or_insert_with(|| !subject.is_some_and(|r| Self::mentions(text, layout, s, r)))
+                        });
                         let slot = if claimed {
                             &mut fallback
                         } else if f.vague {
