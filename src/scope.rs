@@ -1078,9 +1078,9 @@ impl<'a> ScopeFinder<'a> {
                 let mut pointer: Option<(usize, Found)> = None;
                 for (k, &(s, later)) in sentences.iter().enumerate() {
                     // Later sentences of a paragraph attribute ("The firm credits IDC"), they
-                    // do not re-scope.
+                    // do not re-scope. They close its list (see `levels`).
                     if later && field != ScopeField::Source {
-                        continue;
+                        break;
                     }
                     // Once a value is found, a sentence none of whose values could rank before
                     // it is not read for this field: what it holds besides fills the vague,
