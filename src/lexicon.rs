@@ -87,17 +87,28 @@ struct EntryInfo {
 /// An alias that opens with an ASCII letter, digit or underscore can only begin where a word
 /// begins, so it is filed under its first word and looked up at each word of the text: a
 /// hash probe per word instead of an automaton step per byte, for most of the 7,000 aliases.
-/// The others (Chinese names, 《财富》) go to Aho-Corasick automata; when all of them open with a
-/// non-ASCII byte, as the embedded ones do, those run only on text that holds one.
+/// The others (Chinese names, 《财富》) go to an Aho-Corasick automaton; when all of them open
+/// with a non-ASCII byte, as the embedded ones do, it runs only on text that holds one.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     entries: Vec<EntryInfo>,
     by_id: HashMap<String, usize>,
     words: HashMap<u64, Vec<WordAlias>, BuildHasherDefault<Prehashed>>,
-    /// Aliases that open with another byte: case-sensitive, then not.
-    others: [Option<(AhoCorasick, Vec<usize>)>; 2],
+    /// Aliases that open with another byte, case-sensitive ones first, in one automaton read
+    /// case-blind: one pass over the text for both readings. Every occurrence is reported, so
+    /// each reading gets the same occurrences, in the same order, as an automaton of its own.
+    others: Option<(AhoCorasick, Vec<Other>)>,
     /// Whether an alias in `others` opens with an ASCII byte (then they run on every text).
     others_ascii: bool,
+}
+
+/// An alias in the automaton.
+#[derive(Debug, Clone)]
+struct Other {
+    entry: usize,
+    /// As written, for a case-sensitive alias: an occurrence is its only where the text's
+    /// bytes are these.
+    exact: Option<Box<[u8]>>,
 }
 
 /// An alias filed under its first word.
@@ -233,19 +244,19 @@ impl Lexicons {
         }
         // Every occurrence is reported, overlapping ones too: the longest is chosen below
         // together with the word-filed aliases.
-        let build = |(pats, owners): (Vec<&str>, Vec<usize>), insensitive: bool| {
-            if pats.is_empty() {
-                return None;
-            }
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(insensitive)
-                .build(&pats)
-                .ok()?;
-            Some((ac, owners))
-        };
-        let [sensitive, insensitive] = others;
-        lex.others = [build(sensitive, false), build(insensitive, true)];
+        let [(sensitive, sensitive_owners), (insensitive, insensitive_owners)] = others;
+        let owners: Vec<Other> = sensitive
+            .iter()
+            .zip(sensitive_owners)
+            .map(|(a, entry)| Other { entry, exact: Some(a.as_bytes().into()) })
+            .chain(insensitive_owners.into_iter().map(|entry| Other { entry, exact: None }))
+            .collect();
+        let pats: Vec<&str> = sensitive.into_iter().chain(insensitive).collect();
+        if !pats.is_empty() {
+            let mut builder = AhoCorasickBuilder::new();
+            builder.match_kind(MatchKind::Standard).ascii_case_insensitive(true);
+            lex.others = builder.build(&pats).ok().map(|ac| (ac, owners));
+        }
         lex
     }
 
@@ -305,15 +316,16 @@ impl Lexicons {
                 }
             }
         }
-        if self.others_ascii || !hay.is_ascii() {
-            for (k, (ac, owners)) in self.others.iter().enumerate().filter_map(|(k, x)| Some((k, x.as_ref()?))) {
-                for m in ac.find_overlapping_iter(hay) {
-                    let (s, e) = (range.start + m.start(), range.start + m.end());
-                    if counted_firms(text, s) {
-                        continue;
-                    }
-                    seen[k].push((s, e, owners[m.pattern().as_usize()]));
+        if let Some((ac, owners)) = &self.others
+            && (self.others_ascii || !hay.is_ascii())
+        {
+            for m in ac.find_overlapping_iter(hay) {
+                let (s, e) = (range.start + m.start(), range.start + m.end());
+                let other = &owners[m.pattern().as_usize()];
+                if other.exact.as_deref().is_some_and(|exact| &bytes[s..e] != exact) || counted_firms(text, s) {
+                    continue;
                 }
+                seen[usize::from(other.exact.is_none())].push((s, e, other.entry));
             }
         }
         let mut found: Vec<LexMatch> = Vec::new();
@@ -526,6 +538,16 @@ mod tests {
         let t = "of the worldwide market";
         let found = names(&lex, t);
         assert_eq!(found, vec!["worldwide"]);
+    }
+
+    #[test]
+    fn a_case_sensitive_name_read_case_blind_with_the_others_keeps_its_case() {
+        let mut sensitive = entry("source.fortune", &["《Fortune》", "（IDC）"]);
+        sensitive.case_sensitive = Some(true);
+        let e = [sensitive, entry("source.forbes", &["《Forbes》"])];
+        let lex = Lexicons::build(&e);
+        let t = "《Fortune》《fortune》《FORBES》（IDC）（idc）";
+        assert_eq!(names(&lex, t), vec!["《Fortune》", "《FORBES》", "（IDC）"]);
     }
 
     #[test]
