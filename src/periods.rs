@@ -319,9 +319,9 @@ fn is_start(before: &str, after: &str, words: &Cues) -> bool {
     let a = after.trim_start();
     let ranged = a.starts_with(['至', '到', '—', '–', '-', '~', '～']);
     // "从1-9月累计来看" looks at the period; it starts nothing.
-    let viewed = a.chars().take(8).any(|c| c == '看');
+    let viewed = || a.chars().take(8).any(|c| c == '看');
     let zh = (b.ends_with('从') || b.ends_with('自')) && !b.ends_with("来自") && !b.ends_with("源自");
-    (zh && !ranged && !viewed) || words.ends("since")
+    (zh && !ranged && !viewed()) || words.ends("since")
 }
 
 /// A comparison's other term: "比2019年", "较上年", "与2019年相比", "than in 2019",
