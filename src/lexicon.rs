@@ -87,26 +87,60 @@ struct EntryInfo {
 /// An alias that opens with an ASCII letter, digit or underscore can only begin where a word
 /// begins, so it is filed under its first word and looked up at each word of the text: a
 /// hash probe per word instead of an automaton step per byte, for most of the 7,000 aliases.
-/// The others (Chinese names, 《财富》) go to Aho-Corasick automata; when all of them open with a
-/// non-ASCII byte, as the embedded ones do, those run only on text that holds one.
+/// The others (Chinese names, 《财富》) go to an Aho-Corasick automaton; when all of them open
+/// with a non-ASCII byte, as the embedded ones do, it runs only on text that holds one.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     entries: Vec<EntryInfo>,
     by_id: HashMap<String, usize>,
     words: HashMap<u64, Vec<WordAlias>, BuildHasherDefault<Prehashed>>,
-    /// Aliases that open with another byte: case-sensitive, then not.
-    others: [Option<(AhoCorasick, Vec<usize>)>; 2],
+    /// Aliases that open with another byte, case-sensitive ones first, in one automaton read
+    /// case-blind: one pass over the text for both readings. Every occurrence is reported, so
+    /// each reading gets the same occurrences, in the same order, as an automaton of its own.
+    others: Option<(AhoCorasick, Vec<Other>)>,
     /// Whether an alias in `others` opens with an ASCII byte (then they run on every text).
     others_ascii: bool,
+}
+
+/// An alias in the automaton.
+#[derive(Debug, Clone)]
+struct Other {
+    entry: usize,
+    /// As written, for a case-sensitive alias: an occurrence is its only where the text's
+    /// bytes are these.
+    exact: Option<Box<[u8]>>,
 }
 
 /// An alias filed under its first word.
 #[derive(Debug, Clone)]
 struct WordAlias {
+    /// Its last (up to) eight bytes, folded as `folded_tail` folds the text's: the aliases
+    /// under a common first word ("the", "China") mostly differ at their ends, so this one
+    /// compare turns most of them away before their bytes are read.
+    tail: u64,
     /// As written when case-sensitive, else ASCII lower case.
     bytes: Box<[u8]>,
     sensitive: bool,
     entry: usize,
+}
+
+/// The last (up to) eight bytes of `b[start..end]` (not empty) as a number, folded as
+/// `word_key` folds: bytes equal with or without ASCII case stay equal.
+fn folded_tail(b: &[u8], start: usize, end: usize) -> u64 {
+    let n = (end - start).min(8);
+    folded(b, end - n, n)
+}
+
+/// The `n` bytes (one to eight) of `b` from `at` as a little-endian number, with bit 5 of each
+/// set: ASCII letters fold to lower case and digits stay. Read as eight bytes where `b` has
+/// them: a copy of a varying length is a call to memcpy, and this is asked at every word.
+fn folded(b: &[u8], at: usize, n: usize) -> u64 {
+    let x = match b.get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+        Some(eight) => u64::from_le_bytes(eight),
+        None => b[at..at + n].iter().rev().fold(0, |x, &v| x << 8 | u64::from(v)),
+    };
+    let mask = u64::MAX >> (64 - 8 * n as u32);
+    (x | 0x2020_2020_2020_2020) & mask
 }
 
 /// The word index's keys are already hashes.
@@ -145,15 +179,12 @@ const WORD_BYTES: [bool; 256] = {
     t
 };
 
-/// A word's key: its first eight bytes with ASCII letters folded, and its length, mixed.
-/// Words that share a key are told apart by comparing the aliases filed under it.
-fn word_key(word: &[u8]) -> u64 {
-    let n = word.len().min(8);
-    let mut head = [0u8; 8];
-    head[..n].copy_from_slice(&word[..n]);
+/// The key of the word `b[at..at + len]` (not empty): its first eight bytes with ASCII letters
+/// folded, and its length, mixed. Words that share a key are told apart by comparing the
+/// aliases filed under it.
+fn word_key(b: &[u8], at: usize, len: usize) -> u64 {
     // Setting bit 5 folds letters and leaves digits alone; '_' becomes 0x7f, in no word.
-    let folded = u64::from_le_bytes(head) | (0x2020_2020_2020_2020u64 & (u64::MAX >> (64 - 8 * n as u32)));
-    (folded ^ (word.len() as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    (folded(b, at, len.min(8)) ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// One category of a [`Lexicons`].
@@ -194,8 +225,9 @@ impl Lexicons {
                     Some(&b) if is_word_byte(b) => {
                         let first = bytes.iter().take_while(|&&b| is_word_byte(b)).count();
                         let stored = if sensitive { bytes.into() } else { a.to_ascii_lowercase().into_bytes().into() };
-                        let slot = lex.words.entry(word_key(&bytes[..first])).or_default();
-                        slot.push(WordAlias { bytes: stored, sensitive, entry: i });
+                        let slot = lex.words.entry(word_key(bytes, 0, first)).or_default();
+                        let tail = folded_tail(bytes, 0, bytes.len());
+                        slot.push(WordAlias { tail, bytes: stored, sensitive, entry: i });
                     }
                     Some(&b) => {
                         lex.others_ascii |= b.is_ascii();
@@ -212,19 +244,19 @@ impl Lexicons {
         }
         // Every occurrence is reported, overlapping ones too: the longest is chosen below
         // together with the word-filed aliases.
-        let build = |(pats, owners): (Vec<&str>, Vec<usize>), insensitive: bool| {
-            if pats.is_empty() {
-                return None;
-            }
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(insensitive)
-                .build(&pats)
-                .ok()?;
-            Some((ac, owners))
-        };
-        let [sensitive, insensitive] = others;
-        lex.others = [build(sensitive, false), build(insensitive, true)];
+        let [(sensitive, sensitive_owners), (insensitive, insensitive_owners)] = others;
+        let owners: Vec<Other> = sensitive
+            .iter()
+            .zip(sensitive_owners)
+            .map(|(a, entry)| Other { entry, exact: Some(a.as_bytes().into()) })
+            .chain(insensitive_owners.into_iter().map(|entry| Other { entry, exact: None }))
+            .collect();
+        let pats: Vec<&str> = sensitive.into_iter().chain(insensitive).collect();
+        if !pats.is_empty() {
+            let mut builder = AhoCorasickBuilder::new();
+            builder.match_kind(MatchKind::Standard).ascii_case_insensitive(true);
+            lex.others = builder.build(&pats).ok().map(|ac| (ac, owners));
+        }
         lex
     }
 
@@ -268,28 +300,32 @@ impl Lexicons {
         while let Some(skip) = within[i..].iter().position(|&b| is_word_byte(b)) {
             let start = i + skip;
             i = within[start..].iter().position(|&b| !is_word_byte(b)).map_or(range.end, |n| start + n);
-            let Some(aliases) = self.words.get(&word_key(&bytes[start..i])) else { continue };
+            let Some(aliases) = self.words.get(&word_key(bytes, start, i - start)) else { continue };
             for a in aliases {
                 let Some(there) =
                     bytes.get(start..start + a.bytes.len()).filter(|_| start + a.bytes.len() <= range.end)
                 else {
                     continue;
                 };
+                if folded_tail(bytes, start, start + there.len()) != a.tail {
+                    continue;
+                }
                 let same = if a.sensitive { there == &*a.bytes } else { there.eq_ignore_ascii_case(&a.bytes) };
                 if same {
                     seen[usize::from(!a.sensitive)].push((start, start + a.bytes.len(), a.entry));
                 }
             }
         }
-        if self.others_ascii || !hay.is_ascii() {
-            for (k, (ac, owners)) in self.others.iter().enumerate().filter_map(|(k, x)| Some((k, x.as_ref()?))) {
-                for m in ac.find_overlapping_iter(hay) {
-                    let (s, e) = (range.start + m.start(), range.start + m.end());
-                    if counted_firms(text, s) {
-                        continue;
-                    }
-                    seen[k].push((s, e, owners[m.pattern().as_usize()]));
+        if let Some((ac, owners)) = &self.others
+            && (self.others_ascii || !hay.is_ascii())
+        {
+            for m in ac.find_overlapping_iter(hay) {
+                let (s, e) = (range.start + m.start(), range.start + m.end());
+                let other = &owners[m.pattern().as_usize()];
+                if other.exact.as_deref().is_some_and(|exact| &bytes[s..e] != exact) || counted_firms(text, s) {
+                    continue;
                 }
+                seen[usize::from(other.exact.is_none())].push((s, e, other.entry));
             }
         }
         let mut found: Vec<LexMatch> = Vec::new();
@@ -502,6 +538,16 @@ mod tests {
         let t = "of the worldwide market";
         let found = names(&lex, t);
         assert_eq!(found, vec!["worldwide"]);
+    }
+
+    #[test]
+    fn a_case_sensitive_name_read_case_blind_with_the_others_keeps_its_case() {
+        let mut sensitive = entry("source.fortune", &["《Fortune》", "（IDC）"]);
+        sensitive.case_sensitive = Some(true);
+        let e = [sensitive, entry("source.forbes", &["《Forbes》"])];
+        let lex = Lexicons::build(&e);
+        let t = "《Fortune》《fortune》《FORBES》（IDC）（idc）";
+        assert_eq!(names(&lex, t), vec!["《Fortune》", "《FORBES》", "（IDC）"]);
     }
 
     #[test]

@@ -282,8 +282,24 @@ impl<'a> Cues<'a> {
 /// half", "versus DII's mid-2019 ranking").
 fn cue_words<'a>(before: &'a str, out: &mut Cues<'a>) {
     let tail = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
-    for w in tail.split_whitespace().map(|w| w.trim_end_matches(['-', '–'])).filter(|w| !w.is_empty()) {
-        out.push(w);
+    if tail.is_ascii() {
+        // Most text: the words cut byte by byte where `split_whitespace` cuts them (tab to
+        // carriage return, and space), and no en dash to trim.
+        let space = |b: &&u8| **b == b' ' || (b'\t'..=b'\r').contains(*b);
+        let b = tail.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            let start = at + b[at..].iter().take_while(space).count();
+            at = start + b[start..].iter().take_while(|c| !space(c)).count();
+            let w = tail[start..at].trim_end_matches('-');
+            if !w.is_empty() {
+                out.push(w);
+            }
+        }
+    } else {
+        for w in tail.split_whitespace().map(|w| w.trim_end_matches(['-', '–'])).filter(|w| !w.is_empty()) {
+            out.push(w);
+        }
     }
     const FILLER: [&str; 9] = ["the", "in", "at", "during", "for", "of", "mid", "early", "late"];
     for _ in 0..3 {
@@ -303,9 +319,9 @@ fn is_start(before: &str, after: &str, words: &Cues) -> bool {
     let a = after.trim_start();
     let ranged = a.starts_with(['至', '到', '—', '–', '-', '~', '～']);
     // "从1-9月累计来看" looks at the period; it starts nothing.
-    let viewed = a.chars().take(8).any(|c| c == '看');
+    let viewed = || a.chars().take(8).any(|c| c == '看');
     let zh = (b.ends_with('从') || b.ends_with('自')) && !b.ends_with("来自") && !b.ends_with("源自");
-    (zh && !ranged && !viewed) || words.ends("since")
+    (zh && !ranged && !viewed()) || words.ends("since")
 }
 
 /// A comparison's other term: "比2019年", "较上年", "与2019年相比", "than in 2019",

@@ -72,7 +72,12 @@ pub struct ScopeFinder<'a> {
     set: &'a RuleSet,
     lex: &'a Lexicons,
     triggers: &'a TriggerIndex,
-    cache: Vec<Option<Vec<Found<'a>>>>,
+    /// Per sentence, its values of the fields in `done` (bits by `bit`): a claim's own sentence
+    /// is read for every field, but the sentences around it only for the fields the claim's
+    /// own sentence left open, so each field is extracted when first asked for.
+    cache: Vec<Vec<Found<'a>>>,
+    done: Vec<u8>,
+    runs: Runs,
     hits: Vec<Option<Vec<LexMatch>>>,
     /// For each block, the nearest heading before it; and the title: found once, since a
     /// search per claim grows with the document.
@@ -86,30 +91,145 @@ pub struct ScopeFinder<'a> {
     slots: Vec<Option<Slots>>,
 }
 
-/// A scope pattern's capture slots and the indices of its `name…` and `veto` groups, found
-/// once rather than by hashing group names at every match.
-struct Slots {
-    slots: crate::pattern::Slots,
-    names: Vec<usize>,
-    veto: Option<usize>,
+/// How a scope pattern's matches are read, set up on its first match attempt in a document.
+enum Slots {
+    /// Capture slots, and the indices of its `name…` and `veto` groups, found once rather than
+    /// by hashing group names at every match.
+    Groups { slots: crate::pattern::Slots, names: Vec<usize>, veto: Option<usize> },
+    /// A pattern with neither (most periods, the vague allusions): the matches' bounds alone,
+    /// walked as `pattern::Slots` walks them, need no pass of a capture engine.
+    Whole { at: usize, last_end: Option<usize>, found: Range<usize> },
 }
 
 impl Slots {
     fn new(regex: &regex::Regex) -> Self {
-        let names = regex
+        let names: Vec<usize> = regex
             .capture_names()
             .enumerate()
             .filter(|(_, n)| n.is_some_and(|n| n.starts_with("name")))
             .map(|(i, _)| i)
             .collect();
         let veto = crate::pattern::Slots::index(regex, "veto");
-        Slots { slots: crate::pattern::Slots::new(regex), names, veto }
+        if names.is_empty() && veto.is_none() {
+            return Slots::Whole { at: 0, last_end: None, found: 0..0 };
+        }
+        Slots::Groups { slots: crate::pattern::Slots::new(regex), names, veto }
+    }
+
+    fn reset(&mut self) {
+        match self {
+            Slots::Groups { slots, .. } => slots.reset(),
+            Slots::Whole { at, last_end, .. } => (*at, *last_end) = (0, None),
+        }
+    }
+
+    /// The next match of `regex` in `hay`; false when none is left.
+    fn next(&mut self, regex: &regex::Regex, hay: &str) -> bool {
+        match self {
+            Slots::Groups { slots, .. } => slots.next(regex, hay),
+            Slots::Whole { at, last_end, found } => {
+                while *at <= hay.len() {
+                    let Some(m) = regex.find_at(hay, *at) else { return false };
+                    if m.is_empty() && Some(m.end()) == *last_end {
+                        *at += 1;
+                        continue;
+                    }
+                    (*at, *last_end, *found) = (m.end(), Some(m.end()), m.range());
+                    return true;
+                }
+                false
+            }
+        }
+    }
+
+    /// Whether the last match is one its `veto` group took part in, which is no match (see
+    /// `rules::scope_matches`).
+    fn vetoed(&self) -> bool {
+        matches!(self, Slots::Groups { slots, veto: Some(v), .. } if slots.get(*v).is_some())
     }
 
     /// The first `name…` group that took part in the last match, else the whole match, as
     /// `crate::rules::name_group` reads it.
     fn name(&self) -> Option<Range<usize>> {
-        self.names.iter().find_map(|&i| self.slots.get(i)).or_else(|| self.slots.get(0))
+        match self {
+            Slots::Groups { slots, names, .. } => names.iter().find_map(|&i| slots.get(i)).or_else(|| slots.get(0)),
+            Slots::Whole { found, .. } => Some(found.clone()),
+        }
+    }
+}
+
+/// Which scope patterns to run on a sentence, as rows of bits (`words` to a row): those that
+/// give a value of each field, and those each sentence's trigger literals wake.
+struct Runs {
+    words: usize,
+    /// Per field (by `bit`), its value and vague patterns.
+    by_field: Vec<u64>,
+    /// Per set of fields, theirs, each made when first asked for (its bit in `made`).
+    by_fields: Vec<u64>,
+    made: u32,
+    /// Per sentence, what `TriggerIndex::wanted` tells, found on the sentence's first extraction
+    /// and kept for the fields asked for later. Its first row is the patterns that run
+    /// everywhere (wanted on an empty text), which every sentence's row starts from.
+    woken: Vec<u64>,
+    filled: Vec<bool>,
+}
+
+impl Runs {
+    fn new(set: &RuleSet, sentences: usize) -> Runs {
+        let words = set.scopes.len().div_ceil(64);
+        let mut by_field = vec![0; ScopeField::ALL.len() * words];
+        for (pi, p) in set.scopes.iter().enumerate() {
+            if let Some(field) = p.field
+                && matches!(p.role, ScopeRole::Value | ScopeRole::Vague)
+            {
+                by_field[field as usize * words + pi / 64] |= 1 << (pi % 64);
+            }
+        }
+        let by_fields = vec![0; (usize::from(ALL_FIELDS) + 1) * words];
+        Runs { words, by_field, by_fields, made: 0, woken: Vec::new(), filled: vec![false; sentences] }
+    }
+
+    fn wake(&mut self, s: usize, sentence: &str, triggers: &TriggerIndex) {
+        if self.filled[s] {
+            return;
+        }
+        let words = self.words;
+        if self.woken.is_empty() {
+            self.woken = vec![0; words * (self.filled.len() + 1)];
+            for (pi, want) in triggers.wanted("").into_iter().enumerate() {
+                if want && pi / 64 < words {
+                    self.woken[pi / 64] |= 1 << (pi % 64);
+                }
+            }
+        }
+        let (always, rows) = self.woken.split_at_mut(words);
+        let row = &mut rows[s * words..(s + 1) * words];
+        row.copy_from_slice(always);
+        for (_, owners) in triggers.hits(sentence) {
+            for &pi in owners.iter().filter(|&&pi| pi / 64 < words) {
+                row[pi / 64] |= 1 << (pi % 64);
+            }
+        }
+        self.filled[s] = true;
+    }
+
+    /// The first pattern from `from` on that gives one of `fields` and that sentence `s` (woken
+    /// first) wakes.
+    fn next(&mut self, s: usize, fields: u8, from: usize) -> Option<usize> {
+        if self.made & 1 << fields == 0 {
+            for &f in ScopeField::ALL.iter().filter(|&&f| fields & bit(f) != 0) {
+                for w in 0..self.words {
+                    self.by_fields[usize::from(fields) * self.words + w] |= self.by_field[f as usize * self.words + w];
+                }
+            }
+            self.made |= 1 << fields;
+        }
+        let row = &self.woken[(s + 1) * self.words..(s + 2) * self.words];
+        let of = &self.by_fields[usize::from(fields) * self.words..][..self.words];
+        (from / 64..self.words).find_map(|w| {
+            let bits = row[w] & of[w] & if w == from / 64 { !0 << (from % 64) } else { !0 };
+            (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
+        })
     }
 }
 
@@ -122,6 +242,13 @@ fn category(field: ScopeField) -> LexiconCategory {
         ScopeField::Source => LexiconCategory::Source,
     }
 }
+
+/// A field's bit in a set of fields.
+fn bit(field: ScopeField) -> u8 {
+    1 << field as u8
+}
+
+const ALL_FIELDS: u8 = (1 << ScopeField::ALL.len()) - 1;
 
 fn field_of(category: LexiconCategory) -> Option<ScopeField> {
     match category {
@@ -242,6 +369,22 @@ const NAME_EDGE_WORDS: &[&str] = &[
     "such",
 ];
 
+/// Whether `w` is one of `NAME_EDGE_WORDS`, case-blind. Every captured name asks this of its
+/// first and last words: a search of a sorted copy, not a pass over the hundred.
+fn is_edge_word(w: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut words = NAME_EDGE_WORDS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    // The words are short and in lower case (a test keeps them so).
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    SORTED.binary_search_by(|e| e.as_bytes().cmp(lower)).is_ok()
+}
+
 /// Openings of a captured Chinese "name" that is a time ("日前") or a count or pointer ("一份数据
 ///显示", "该报告"), never a measurer.
 const ZH_NOT_NAMES: &[&str] = &[
@@ -258,7 +401,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     const PERIOD_EDGE: [&str; 12] = ["the", "a", "an", "in", "on", "at", "for", "of", "to", "from", "by", "and"];
     // Compared case-blind rather than lower-cased into a new string: the lists are in lower case.
     let among = |list: &[&str], w: &str| list.iter().any(|e| e.eq_ignore_ascii_case(w));
-    let edge = |w: &str| if field == ScopeField::Period { among(&PERIOD_EDGE, w) } else { among(NAME_EDGE_WORDS, w) };
+    let edge = |w: &str| if field == ScopeField::Period { among(&PERIOD_EDGE, w) } else { is_edge_word(w) };
     if vague {
         return (!r.is_empty()).then_some(r);
     }
@@ -275,9 +418,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         // Research's Worldwide Quarterly Wearables Tracker": the firm, not its product.
         let trimmed = trimmed.strip_suffix("'s").or_else(|| trimmed.strip_suffix("’s")).unwrap_or(trimmed);
         let trimmed = match field {
-            ScopeField::Source => firm_of_product(
-                ["'s ", "’s "].iter().filter_map(|p| trimmed.find(p)).min().map_or(trimmed, |i| &trimmed[..i]),
-            ),
+            ScopeField::Source => firm_of_product(&trimmed[..possessive_at(trimmed).unwrap_or(trimmed.len())]),
             _ => trimmed,
         };
         e = s + trimmed.len();
@@ -293,7 +434,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         }
     }
     let t = &text[s..e];
-    let single_edge = among(NAME_EDGE_WORDS, t);
+    let single_edge = is_edge_word(t);
     // "the fastest-growing market", "the largest single market": a rank of a market names none.
     const RANKED: [&str; 12] =
         ["fastest", "largest", "biggest", "leading", "top", "best", "most", "second", "third", "key", "main", "only"];
@@ -302,7 +443,10 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         return None;
     }
     // "今年上半年" is a period all the same.
-    let zh_not_name = field != ScopeField::Period && ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
+    // The Chinese lists are asked only of a name that opens or ends outside ASCII.
+    let zh_head = t.as_bytes().first().is_some_and(|b| !b.is_ascii());
+    let zh_tail = t.as_bytes().last().is_some_and(|b| !b.is_ascii());
+    let zh_not_name = field != ScopeField::Period && zh_head && ZH_NOT_NAMES.iter().any(|w| t.starts_with(w));
     // A particle cannot open a name: "所依据的是单一平台的榜单" names no one.
     let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
     // One capitalised participle, adverb or abstract noun ("Bracketed numbers", "Reportedly",
@@ -314,7 +458,7 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
         "拉动", "带动", "推动", "驱动", "提振", "刺激", "开拓", "进入", "抢占", "布局", "深耕", "扩大", "拓展", "占领",
         "引领", "主导",
     ];
-    let zh_verb = field == ScopeField::Market && ZH_VERBS.iter().any(|v| t.ends_with(v));
+    let zh_verb = field == ScopeField::Market && zh_tail && ZH_VERBS.iter().any(|v| t.ends_with(v));
     // "大部分市场份额", "主要市场", "保持行业领先", "但海外市场": a quantity, a verb or a
     // conjunction before 市场/行业 names no market.
     const ZH_NOT_MARKET: [&str; 14] = [
@@ -336,10 +480,19 @@ fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeField) -> Op
     // "国产品牌整体市场占有率": the players are not the market they play in.
     // "企业级WLAN" is a segment all the same.
     let players = field == ScopeField::Market
+        && !t.is_ascii()
         && (["品牌", "厂商", "玩家"].iter().any(|w| t.contains(w))
             || t.contains("企业") && !["企业级", "企业用", "企业服务"].iter().any(|w| t.contains(w)));
-    let zh_verb = zh_verb || players || field == ScopeField::Market && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
+    let zh_verb =
+        zh_verb || players || field == ScopeField::Market && zh_head && ZH_NOT_MARKET.iter().any(|w| t.starts_with(w));
     (t.chars().count() >= 2 && !single_edge && !zh_not_name && !zh_particle && !en_word && !zh_verb).then_some(s..e)
+}
+
+/// Where the first "'s " or "’s " in a name is. Names are short: a byte walk, not a substring
+/// searcher set up per name.
+fn possessive_at(name: &str) -> Option<usize> {
+    let b = name.as_bytes();
+    (0..b.len()).find(|&i| b[i..].starts_with(b"'s ") || b[i..].starts_with("’s ".as_bytes()))
 }
 
 /// Whether a metric's name stands in a phrase giving a cause: "helped by strong iPhone sales",
@@ -358,7 +511,7 @@ fn is_cause(before: &str) -> bool {
         &["of", "because"],
         &["by", "supported"],
     ];
-    let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
+    let clause = &before[before.bytes().rposition(|b| matches!(b, b',' | b';' | b'(')).map_or(0, |i| i + 1)..];
     let mut last = [""; 7];
     let mut n = 0;
     for w in clause.split_whitespace().rev().take(last.len()) {
@@ -425,10 +578,22 @@ fn is_nationality(place: &str, after: &str) -> bool {
     {
         return false;
     }
-    let head: String = after.chars().take(60).collect::<String>().to_ascii_lowercase();
+    // Lower-cased on the stack: most places in a sentence are asked this.
+    let n = after.char_indices().nth(60).map_or(after.len(), |(i, _)| i);
+    let mut buf = [0u8; 60 * 4];
+    let head = &mut buf[..n];
+    head.copy_from_slice(&after.as_bytes()[..n]);
+    head.make_ascii_lowercase();
+    let Ok(head) = std::str::from_utf8(head) else { return false };
     let clause = head.split([',', ';', ':', '.', '(', '—']).next().unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().take(4).collect();
-    for w in &words {
+    let mut words = [""; 4];
+    let mut count = 0;
+    for (slot, w) in words.iter_mut().zip(clause.split_whitespace()) {
+        *slot = w;
+        count += 1;
+    }
+    let words = &words[..count];
+    for w in words {
         let w = w.trim_end_matches("'s").trim_end_matches('’');
         if matches!(w, "market" | "markets" | "in" | "of" | "by" | "for") {
             break;
@@ -484,7 +649,9 @@ impl<'a> ScopeFinder<'a> {
             set,
             lex,
             triggers,
-            cache: vec![None; n],
+            cache: vec![Vec::new(); n],
+            done: vec![0; n],
+            runs: Runs::new(set, n),
             hits: vec![None; n],
             heading_before,
             title,
@@ -495,9 +662,9 @@ impl<'a> ScopeFinder<'a> {
     }
 
     /// Whether sentence `s` names the subject at `r` again, by one of its names' words.
-    fn mentions(&self, s: usize, r: &Range<usize>) -> bool {
-        let sentence = &self.text[self.layout.sentences[s].range.clone()];
-        let subject = &self.text[r.clone()];
+    fn mentions(text: &str, layout: &Layout, s: usize, r: &Range<usize>) -> bool {
+        let sentence = &text[layout.sentences[s].range.clone()];
+        let subject = &text[r.clone()];
         if subject.chars().any(crate::segments::is_cjk) {
             let head: String = subject.chars().take(2).collect();
             return head.chars().count() == 2 && sentence.contains(&head);
@@ -530,15 +697,22 @@ impl<'a> ScopeFinder<'a> {
         self.lexicon_hits(s).iter().filter(|m| m.category == LexiconCategory::Org).map(|m| m.range.clone()).collect()
     }
 
-    fn found(&mut self, s: usize) -> &[Found<'a>] {
-        if self.cache[s].is_none() {
-            let v = self.extract(s);
-            self.cache[s] = Some(v);
+    /// The values found in sentence `s`, with those of `fields` among them. Values of one
+    /// field keep the order a whole-sentence reading gives them; fields are not interleaved.
+    fn found(&mut self, s: usize, fields: u8) -> &[Found<'a>] {
+        let missing = fields & !self.done[s];
+        if missing != 0 {
+            let v = self.extract(s, missing);
+            self.done[s] |= missing;
+            self.cache[s].extend(v);
         }
-        self.cache[s].as_deref().unwrap_or(&[])
+        &self.cache[s]
     }
 
-    fn extract(&mut self, s: usize) -> Vec<Found<'a>> {
+    /// The values of `fields` (bits by `bit`) in sentence `s`. Fields do not meet here: each
+    /// field's values are read and weeded against its own and the lexicon's, so a field read
+    /// alone comes out as it does among all.
+    fn extract(&mut self, s: usize, fields: u8) -> Vec<Found<'a>> {
         let range = self.layout.sentences[s].range.clone();
         let text = self.text;
         let sentence = &text[range.clone()];
@@ -553,7 +727,7 @@ impl<'a> ScopeFinder<'a> {
             .iter()
             .enumerate()
             .filter_map(|(k, m)| {
-                let field = field_of(m.category)?;
+                let field = field_of(m.category).filter(|&f| fields & bit(f) != 0)?;
                 // "荷兰合作银行（Rabobank）": a measurer's name in brackets glosses the one before
                 // it, which is the one the document uses.
                 if field == ScopeField::Source && k > 0 && is_gloss(text, &hits[k - 1], m) {
@@ -641,20 +815,19 @@ impl<'a> ScopeFinder<'a> {
                 .chain(glosses.iter().map(|g| (ScopeField::Source, g.clone())))
         };
         let mut patterned: Vec<Found<'a>> = Vec::new();
-        let wanted = self.triggers.wanted(sentence);
         if self.slots.len() < set.scopes.len() {
             self.slots.resize_with(set.scopes.len(), || None);
         }
-        for (pi, p) in set.scopes.iter().enumerate() {
+        self.runs.wake(s, sentence, self.triggers);
+        let mut next = 0;
+        while let Some(pi) = self.runs.next(s, fields, next) {
+            next = pi + 1;
+            let p = &set.scopes[pi];
             let Some(field) = p.field else { continue };
-            if !matches!(p.role, ScopeRole::Value | ScopeRole::Vague) || !wanted.get(pi).copied().unwrap_or(false) {
-                continue;
-            }
             let slots = self.slots[pi].get_or_insert_with(|| Slots::new(&p.regex));
-            slots.slots.reset();
-            while slots.slots.next(&p.regex, sentence) {
-                // A match its `veto` group took part in is no match (see `rules::scope_matches`).
-                if slots.veto.is_some_and(|v| slots.slots.get(v).is_some()) {
+            slots.reset();
+            while slots.next(&p.regex, sentence) {
+                if slots.vetoed() {
                     continue;
                 }
                 let Some(m) = slots.name() else { continue };
@@ -747,15 +920,22 @@ impl<'a> ScopeFinder<'a> {
             !(f.field == ScopeField::Source && ["记者", "通讯员", "编辑"].iter().any(|w| before.ends_with(w)))
         });
         // "NEW YORK - Netflix remains…": where the story was filed is not the market's place.
-        let dated = range.start + crate::subject::dateline_len(sentence);
+        // Read only for places and periods: the dateline's search runs over the whole sentence.
+        let dated = if out.iter().any(|f| matches!(f.field, ScopeField::Geography | ScopeField::Period)) {
+            range.start + crate::subject::dateline_len(sentence)
+        } else {
+            range.start
+        };
         out.retain(|f| f.field != ScopeField::Geography || f.range.start >= dated);
         // "British Meridian", "Vertex Semiconductor", "the International Air Cargo Association":
         // a place or a market inside a longer name is part of the name, not the claim's scope.
-        if !is_title_case(sentence) {
-            out.retain(|f| {
-                !matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
-                    || !inside_name(text, &range, &f.range, f.field)
-            });
+        // Few values stand inside a name: the headline test waits until one does.
+        let named = |f: &Found| {
+            matches!(f.field, ScopeField::Geography | ScopeField::Market | ScopeField::Metric)
+                && inside_name(text, &range, &f.range, f.field)
+        };
+        if out.iter().any(named) && !is_title_case(sentence) {
+            out.retain(|f| !named(f));
         }
         // "the 2026 Commercial UAV Market Report published by Skyward Intelligence": a
         // publication's title is not its publisher, when the sentence names the publisher.
@@ -806,7 +986,7 @@ impl<'a> ScopeFinder<'a> {
     /// Every scope value found in a sentence, described, for rule authors.
     pub fn describe(&mut self, s: usize) -> Vec<String> {
         let text = self.text;
-        self.found(s)
+        self.found(s, ALL_FIELDS)
             .iter()
             .map(|f| {
                 format!(
@@ -877,6 +1057,10 @@ impl<'a> ScopeFinder<'a> {
         let column = |b: usize, at: usize| text[layout.blocks[b].range.start..at].matches('|').count();
         let own_block = layout.sentences[c.sentence].block;
         let own_column = in_table(own_block).map(|g| (g, column(own_block, c.span.start)));
+        // Every field is looked for in the claim's own sentence: read them all at once.
+        for &(s, _) in &levels[0].1 {
+            self.found(s, ALL_FIELDS);
+        }
         for field in ScopeField::ALL {
             // A market is what a claim is about even in a slogan, so it may always come from
             // context; the other fields only as far as the rule lets them.
@@ -886,21 +1070,37 @@ impl<'a> ScopeFinder<'a> {
                 Reach::Paragraph => 2,
                 Reach::Document => 3,
             };
+            // In the document, periods and markets rank by the order they are read in (below).
+            let by_order = matches!(field, ScopeField::Period | ScopeField::Market);
             'levels: for (via, sentences) in levels.iter().take(allowed) {
                 let mut best: Option<(usize, Found)> = None;
                 let mut vague: Option<(usize, Found)> = None;
                 let mut pointer: Option<(usize, Found)> = None;
                 for (k, &(s, later)) in sentences.iter().enumerate() {
                     // Later sentences of a paragraph attribute ("The firm credits IDC"), they
-                    // do not re-scope.
+                    // do not re-scope. They close its list (see `levels`).
                     if later && field != ScopeField::Source {
+                        break;
+                    }
+                    // Once a value is found, a sentence none of whose values could rank before
+                    // it is not read for this field: what it holds besides fills the vague,
+                    // pointer and fallback slots, which matter only when nothing is found.
+                    // (A table's columns only add to a value's distance.)
+                    let range = &layout.sentences[s].range;
+                    let nearest = if *via == Via::Document && by_order {
+                        (k << 32) + range.start
+                    } else {
+                        distance(range, &c.span)
+                    };
+                    if best.as_ref().is_some_and(|(d, _)| *d <= nearest) {
                         continue;
                     }
                     // A later sentence with its own figures about the same holder backs this
                     // claim too ("…the second-largest. Shopee, Kedai and Lazada took 38%, 30%
                     // and 11%, according to Tenggara."); about another, it is a last resort.
-                    let claimed = later && self.claimed[s] && !subject.is_some_and(|r| self.mentions(s, r));
-                    for f in self.found(s).iter().filter(|f| f.field == field) {
+                    // Asked of the sentence's first value: most later sentences give none.
+                    let mut other_claim = (later && self.claimed[s]).then_some(None);
+                    for f in self.found(s, bit(field)).iter().filter(|f| f.field == field) {
                         // A subject such as "禾牧液态奶" names its market, never its source.
                         if field != ScopeField::Market && subject.is_some_and(|r| overlaps(r, &f.range)) {
                             continue;
@@ -929,7 +1129,7 @@ impl<'a> ScopeFinder<'a> {
                         // the rebound seen in the first half of 2024").
                         let dist = if whole {
                             0
-                        } else if *via == Via::Document && matches!(field, ScopeField::Period | ScopeField::Market) {
+                        } else if *via == Via::Document && by_order {
                             (k << 32) + f.range.start
                         } else {
                             distance(&f.range, &c.span)
@@ -953,6 +1153,9 @@ impl<'a> ScopeFinder<'a> {
                         }
                         let compared = role == crate::periods::Role::Pointer
                             && !(own && given_for(text, layout.sentences[s].range.start, &f.range, &c.span));
+                        let claimed = other_claim.as_mut().is_some_and(|known| {
+                            *known.get_or_insert_with(|| !subject.is_some_and(|r| Self::mentions(text, layout, s, r)))
+                        });
                         let slot = if claimed {
                             &mut fallback
                         } else if f.vague {
@@ -1147,4 +1350,18 @@ fn is_whole(text: &str, c: &Candidate, r: &Range<usize>) -> bool {
 
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_words_are_short_and_lower_case_for_their_lookup() {
+        for w in NAME_EDGE_WORDS {
+            assert!(w.len() <= 16 && *w == w.to_ascii_lowercase(), "{w}");
+            assert!(is_edge_word(w) && is_edge_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(!is_edge_word("Counterpoint") && !is_edge_word("") && !is_edge_word("the market"));
+    }
 }
