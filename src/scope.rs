@@ -891,8 +891,8 @@ impl<'a> ScopeFinder<'a> {
                     && id.is_none()
                     && p.tag_id.is_none()
                     && (inside().any(|h| h.category == LexiconCategory::Org && major(&h))
-                        || crate::subject::is_person_by_role(&text[range.start..r.start])
-                        || crate::subject::named_person(text, &text[r.clone()]))
+                        || crate::names::is_person_by_role(&text[range.start..r.start])
+                        || crate::names::named_person(text, &text[r.clone()]))
                 {
                     continue;
                 }

@@ -5,9 +5,8 @@
 use crate::lexicon::{LexMatch, LexiconCategory, Lexicons};
 use crate::model::Via;
 use crate::names::{
-    HEADLINE_VERBS, en_name, en_names, is_titled_person, trim_en_name, without_first_name, without_title,
+    HEADLINE_VERBS, en_name, en_names, is_titled_person, named_person, trim_en_name, without_first_name, without_title,
 };
-pub(crate) use crate::names::{is_person_by_role, named_person};
 use crate::segments::{Layout, has_cjk, is_cjk};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
