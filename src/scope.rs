@@ -495,32 +495,57 @@ fn possessive_at(name: &str) -> Option<usize> {
     (0..b.len()).find(|&i| b[i..].starts_with(b"'s ") || b[i..].starts_with("’s ".as_bytes()))
 }
 
+/// The cues of `is_cause`, each's words from its last; at most three words may stand between
+/// it and the name.
+const CAUSE_CUES: [&[&str]; 10] = [
+    &["by", "helped"],
+    &["by", "driven"],
+    &["to", "thanks"],
+    &["of", "back", "the", "on"],
+    &["by", "boosted"],
+    &["by", "fuelled"],
+    &["by", "fueled"],
+    &["to", "due"],
+    &["of", "because"],
+    &["by", "supported"],
+];
+
 /// Whether a metric's name stands in a phrase giving a cause: "helped by strong iPhone sales",
 /// "driven by higher unit shipments", "thanks to rising subscriptions".
 fn is_cause(before: &str) -> bool {
-    // Each cue's words from its last; at most three words may stand between it and the name.
-    const CUES: [&[&str]; 10] = [
-        &["by", "helped"],
-        &["by", "driven"],
-        &["to", "thanks"],
-        &["of", "back", "the", "on"],
-        &["by", "boosted"],
-        &["by", "fuelled"],
-        &["by", "fueled"],
-        &["to", "due"],
-        &["of", "because"],
-        &["by", "supported"],
-    ];
     let clause = &before[before.bytes().rposition(|b| matches!(b, b',' | b';' | b'(')).map_or(0, |i| i + 1)..];
     let mut last = [""; 7];
     let mut n = 0;
-    for w in clause.split_whitespace().rev().take(last.len()) {
-        last[n] = w;
-        n += 1;
+    if clause.is_ascii() {
+        // Most clauses: cut from the end byte by byte where `split_whitespace` cuts them.
+        let b = clause.as_bytes();
+        let space = |i: usize| b[i] == b' ' || (b'\t'..=b'\r').contains(&b[i]);
+        let mut end = b.len();
+        while n < last.len() {
+            while end > 0 && space(end - 1) {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            if start == end {
+                break;
+            }
+            (last[n], n, end) = (&clause[start..end], n + 1, start);
+        }
+    } else {
+        for w in clause.split_whitespace().rev().take(last.len()) {
+            last[n] = w;
+            n += 1;
+        }
     }
+    // Every cue opens with a word of two letters (a test keeps them so).
     (0..4.min(n)).any(|at| {
-        CUES.iter()
-            .any(|cue| at + cue.len() <= n && cue.iter().zip(&last[at..]).all(|(c, w)| w.eq_ignore_ascii_case(c)))
+        last[at].len() == 2
+            && CAUSE_CUES
+                .iter()
+                .any(|cue| at + cue.len() <= n && cue.iter().zip(&last[at..]).all(|(c, w)| w.eq_ignore_ascii_case(c)))
     })
 }
 
@@ -1363,5 +1388,14 @@ mod tests {
             assert!(is_edge_word(w) && is_edge_word(&w.to_ascii_uppercase()), "{w}");
         }
         assert!(!is_edge_word("Counterpoint") && !is_edge_word("") && !is_edge_word("the market"));
+    }
+
+    #[test]
+    fn cause_cues_open_with_two_letters_as_is_cause_expects() {
+        assert!(CAUSE_CUES.iter().all(|cue| cue[0].len() == 2));
+        assert!(is_cause("second with 19.1%, helped by strong"));
+        assert!(is_cause("growth\tdriven  BY higher unit"));
+        assert!(!is_cause("helped by strong demand, the"));
+        assert!(!is_cause("measured by"));
     }
 }
