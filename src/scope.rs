@@ -8,7 +8,10 @@ use crate::model::Via;
 use crate::rules::{Reach, RuleSet, ScopeField, ScopeRole};
 use crate::segments::{BlockKind, Layout};
 use crate::triggers::TriggerIndex;
+use patterns::{Runs, Slots};
 use std::ops::Range;
+
+mod patterns;
 
 /// One scope value found in one sentence.
 #[derive(Debug, Clone)]
@@ -89,148 +92,6 @@ pub struct ScopeFinder<'a> {
     /// Per scope pattern, made on its first match attempt: one set of capture slots reused
     /// for every match in the document, rather than a `Captures` allocated per match.
     slots: Vec<Option<Slots>>,
-}
-
-/// How a scope pattern's matches are read, set up on its first match attempt in a document.
-enum Slots {
-    /// Capture slots, and the indices of its `name…` and `veto` groups, found once rather than
-    /// by hashing group names at every match.
-    Groups { slots: crate::pattern::Slots, names: Vec<usize>, veto: Option<usize> },
-    /// A pattern with neither (most periods, the vague allusions): the matches' bounds alone,
-    /// walked as `pattern::Slots` walks them, need no pass of a capture engine.
-    Whole { at: usize, last_end: Option<usize>, found: Range<usize> },
-}
-
-impl Slots {
-    fn new(regex: &regex::Regex) -> Self {
-        let names: Vec<usize> = regex
-            .capture_names()
-            .enumerate()
-            .filter(|(_, n)| n.is_some_and(|n| n.starts_with("name")))
-            .map(|(i, _)| i)
-            .collect();
-        let veto = crate::pattern::Slots::index(regex, "veto");
-        if names.is_empty() && veto.is_none() {
-            return Slots::Whole { at: 0, last_end: None, found: 0..0 };
-        }
-        Slots::Groups { slots: crate::pattern::Slots::new(regex), names, veto }
-    }
-
-    fn reset(&mut self) {
-        match self {
-            Slots::Groups { slots, .. } => slots.reset(),
-            Slots::Whole { at, last_end, .. } => (*at, *last_end) = (0, None),
-        }
-    }
-
-    /// The next match of `regex` in `hay`; false when none is left.
-    fn next(&mut self, regex: &regex::Regex, hay: &str) -> bool {
-        match self {
-            Slots::Groups { slots, .. } => slots.next(regex, hay),
-            Slots::Whole { at, last_end, found } => {
-                while *at <= hay.len() {
-                    let Some(m) = regex.find_at(hay, *at) else { return false };
-                    if m.is_empty() && Some(m.end()) == *last_end {
-                        *at += 1;
-                        continue;
-                    }
-                    (*at, *last_end, *found) = (m.end(), Some(m.end()), m.range());
-                    return true;
-                }
-                false
-            }
-        }
-    }
-
-    /// Whether the last match is one its `veto` group took part in, which is no match (see
-    /// `rules::scope_matches`).
-    fn vetoed(&self) -> bool {
-        matches!(self, Slots::Groups { slots, veto: Some(v), .. } if slots.get(*v).is_some())
-    }
-
-    /// The first `name…` group that took part in the last match, else the whole match, as
-    /// `crate::rules::name_group` reads it.
-    fn name(&self) -> Option<Range<usize>> {
-        match self {
-            Slots::Groups { slots, names, .. } => names.iter().find_map(|&i| slots.get(i)).or_else(|| slots.get(0)),
-            Slots::Whole { found, .. } => Some(found.clone()),
-        }
-    }
-}
-
-/// Which scope patterns to run on a sentence, as rows of bits (`words` to a row): those that
-/// give a value of each field, and those each sentence's trigger literals wake.
-struct Runs {
-    words: usize,
-    /// Per field (by `bit`), its value and vague patterns.
-    by_field: Vec<u64>,
-    /// Per set of fields, theirs, each made when first asked for (its bit in `made`).
-    by_fields: Vec<u64>,
-    made: u32,
-    /// Per sentence, what `TriggerIndex::wanted` tells, found on the sentence's first extraction
-    /// and kept for the fields asked for later. Its first row is the patterns that run
-    /// everywhere (wanted on an empty text), which every sentence's row starts from.
-    woken: Vec<u64>,
-    filled: Vec<bool>,
-}
-
-impl Runs {
-    fn new(set: &RuleSet, sentences: usize) -> Runs {
-        let words = set.scopes.len().div_ceil(64);
-        let mut by_field = vec![0; ScopeField::ALL.len() * words];
-        for (pi, p) in set.scopes.iter().enumerate() {
-            if let Some(field) = p.field
-                && matches!(p.role, ScopeRole::Value | ScopeRole::Vague)
-            {
-                by_field[field as usize * words + pi / 64] |= 1 << (pi % 64);
-            }
-        }
-        let by_fields = vec![0; (usize::from(ALL_FIELDS) + 1) * words];
-        Runs { words, by_field, by_fields, made: 0, woken: Vec::new(), filled: vec![false; sentences] }
-    }
-
-    fn wake(&mut self, s: usize, sentence: &str, triggers: &TriggerIndex) {
-        if self.filled[s] {
-            return;
-        }
-        let words = self.words;
-        if self.woken.is_empty() {
-            self.woken = vec![0; words * (self.filled.len() + 1)];
-            for (pi, want) in triggers.wanted("").into_iter().enumerate() {
-                if want && pi / 64 < words {
-                    self.woken[pi / 64] |= 1 << (pi % 64);
-                }
-            }
-        }
-        let (always, rows) = self.woken.split_at_mut(words);
-        let row = &mut rows[s * words..(s + 1) * words];
-        row.copy_from_slice(always);
-        for (_, owners) in triggers.hits(sentence) {
-            for &pi in owners.iter().filter(|&&pi| pi / 64 < words) {
-                row[pi / 64] |= 1 << (pi % 64);
-            }
-        }
-        self.filled[s] = true;
-    }
-
-    /// The first pattern from `from` on that gives one of `fields` and that sentence `s` (woken
-    /// first) wakes.
-    fn next(&mut self, s: usize, fields: u8, from: usize) -> Option<usize> {
-        if self.made & 1 << fields == 0 {
-            for &f in ScopeField::ALL.iter().filter(|&&f| fields & bit(f) != 0) {
-                for w in 0..self.words {
-                    self.by_fields[usize::from(fields) * self.words + w] |= self.by_field[f as usize * self.words + w];
-                }
-            }
-            self.made |= 1 << fields;
-        }
-        let row = &self.woken[(s + 1) * self.words..(s + 2) * self.words];
-        let of = &self.by_fields[usize::from(fields) * self.words..][..self.words];
-        (from / 64..self.words).find_map(|w| {
-            let bits = row[w] & of[w] & if w == from / 64 { !0 << (from % 64) } else { !0 };
-            (bits != 0).then(|| w * 64 + bits.trailing_zeros() as usize)
-        })
-    }
 }
 
 fn category(field: ScopeField) -> LexiconCategory {
@@ -495,32 +356,57 @@ fn possessive_at(name: &str) -> Option<usize> {
     (0..b.len()).find(|&i| b[i..].starts_with(b"'s ") || b[i..].starts_with("’s ".as_bytes()))
 }
 
+/// The cues of `is_cause`, each's words from its last; at most three words may stand between
+/// it and the name.
+const CAUSE_CUES: [&[&str]; 10] = [
+    &["by", "helped"],
+    &["by", "driven"],
+    &["to", "thanks"],
+    &["of", "back", "the", "on"],
+    &["by", "boosted"],
+    &["by", "fuelled"],
+    &["by", "fueled"],
+    &["to", "due"],
+    &["of", "because"],
+    &["by", "supported"],
+];
+
 /// Whether a metric's name stands in a phrase giving a cause: "helped by strong iPhone sales",
 /// "driven by higher unit shipments", "thanks to rising subscriptions".
 fn is_cause(before: &str) -> bool {
-    // Each cue's words from its last; at most three words may stand between it and the name.
-    const CUES: [&[&str]; 10] = [
-        &["by", "helped"],
-        &["by", "driven"],
-        &["to", "thanks"],
-        &["of", "back", "the", "on"],
-        &["by", "boosted"],
-        &["by", "fuelled"],
-        &["by", "fueled"],
-        &["to", "due"],
-        &["of", "because"],
-        &["by", "supported"],
-    ];
     let clause = &before[before.bytes().rposition(|b| matches!(b, b',' | b';' | b'(')).map_or(0, |i| i + 1)..];
     let mut last = [""; 7];
     let mut n = 0;
-    for w in clause.split_whitespace().rev().take(last.len()) {
-        last[n] = w;
-        n += 1;
+    if clause.is_ascii() {
+        // Most clauses: cut from the end byte by byte where `split_whitespace` cuts them.
+        let b = clause.as_bytes();
+        let space = |i: usize| b[i] == b' ' || (b'\t'..=b'\r').contains(&b[i]);
+        let mut end = b.len();
+        while n < last.len() {
+            while end > 0 && space(end - 1) {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && !space(start - 1) {
+                start -= 1;
+            }
+            if start == end {
+                break;
+            }
+            (last[n], n, end) = (&clause[start..end], n + 1, start);
+        }
+    } else {
+        for w in clause.split_whitespace().rev().take(last.len()) {
+            last[n] = w;
+            n += 1;
+        }
     }
+    // Every cue opens with a word of two letters (a test keeps them so).
     (0..4.min(n)).any(|at| {
-        CUES.iter()
-            .any(|cue| at + cue.len() <= n && cue.iter().zip(&last[at..]).all(|(c, w)| w.eq_ignore_ascii_case(c)))
+        last[at].len() == 2
+            && CAUSE_CUES
+                .iter()
+                .any(|cue| at + cue.len() <= n && cue.iter().zip(&last[at..]).all(|(c, w)| w.eq_ignore_ascii_case(c)))
     })
 }
 
@@ -1363,5 +1249,14 @@ mod tests {
             assert!(is_edge_word(w) && is_edge_word(&w.to_ascii_uppercase()), "{w}");
         }
         assert!(!is_edge_word("Counterpoint") && !is_edge_word("") && !is_edge_word("the market"));
+    }
+
+    #[test]
+    fn cause_cues_open_with_two_letters_as_is_cause_expects() {
+        assert!(CAUSE_CUES.iter().all(|cue| cue[0].len() == 2));
+        assert!(is_cause("second with 19.1%, helped by strong"));
+        assert!(is_cause("growth\tdriven  BY higher unit"));
+        assert!(!is_cause("helped by strong demand, the"));
+        assert!(!is_cause("measured by"));
     }
 }
