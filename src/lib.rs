@@ -33,6 +33,8 @@ pub mod selftest;
 pub mod subject;
 pub mod suppress;
 pub mod tables;
+#[cfg(test)]
+mod testgen;
 pub mod triggers;
 pub mod verify;
 pub mod voice;

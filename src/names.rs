@@ -692,13 +692,7 @@ mod tests {
             "A", "Q", "Z", "a", "b", "x", "z", "of", "de", "&", "1", "0", "_", "+", "'", "’", ".", "-", " ", "  ",
             "\t", "\n", ",", "“", "—", "°", "\u{a0}", "é", "٣", "º", "Of", "De",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::testgen::XorShift(0x2545_f491_4f6c_dd1d);
         let mut hays: Vec<String> = [
             "Bank of America and AT&T’s iPhone 15 Pro",
             "the top five: Xiaomi, vivo, OPPO 5G de la Rue",
@@ -709,8 +703,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         for _ in 0..20_000 {
-            let n = next() % 24;
-            hays.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
+            hays.push(rng.string(&PIECES, 24));
         }
         for hay in &hays {
             let regex: Vec<Range<usize>> = en_name().find_iter(hay).map(|m| m.range()).collect();

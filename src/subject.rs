@@ -1398,16 +1398,9 @@ mod tests {
     fn modals_are_found_among_the_last_words_as_split_whitespace_finds_them() {
         const PIECES: [&str; 12] =
             ["to", "will", "should", "x", "é", " ", "\t", "\u{b}", "\u{a0}", "\u{3000}", "\u{1c}", "’"];
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::testgen::XorShift(0x853c_49e6_748f_ea9b);
         for _ in 0..20_000 {
-            let n = next() % 10;
-            let lead: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let lead = rng.string(&PIECES, 10);
             let words =
                 lead.split_whitespace().rev().take(3).any(|w| ["to", "will", "would", "could", "should"].contains(&w));
             assert_eq!(ends_in_modal(&lead), words, "{lead:?}");
@@ -1442,16 +1435,9 @@ mod tests {
     fn the_subject_clause_read_backwards_is_the_same() {
         const PIECES: [&str; 18] =
             ["(", ")", "（", "）", ",", "，", ";", "；", ":", "：", "—", "–", "a", "中", " ", "é", "”", "ｆ"];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::testgen::XorShift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5_000 {
-            let n = next() % 20;
-            let t: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let t = rng.string(&PIECES, 20);
             for (pos, _) in t.char_indices().chain(Some((t.len(), ' '))) {
                 for start in [0, t.chars().next().map_or(0, char::len_utf8).min(pos)] {
                     let sentence = start..t.len();
