@@ -353,7 +353,9 @@ impl<'d> Walk<'d> {
             self.walk(hay, 0, n, usize::from(self.dfa.start), &mut found);
             return found;
         }
-        let mut found: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::new());
+        // Room for a hit every 32 bytes, more than running text has: growing the lanes
+        // copied them over and over.
+        let mut found: [Vec<(u32, u32)>; LANES] = std::array::from_fn(|_| Vec::with_capacity(chunk / 32));
         let [mut s0, mut s1, mut s2, mut s3]: [usize; LANES] = std::array::from_fn(|j| self.state_at(hay, j * chunk));
         let (a, rest) = hay.split_at(chunk);
         let (b, rest) = rest.split_at(chunk);
@@ -375,9 +377,9 @@ impl<'d> Walk<'d> {
         }
         // The last lane also takes the bytes the even split left over.
         self.walk(hay, LANES * chunk, n, s3, &mut found[LANES - 1]);
-        let [mut all, rest @ ..] = found;
-        for lane in rest {
-            all.extend_from_slice(&lane);
+        let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        for lane in &found {
+            all.extend_from_slice(lane);
         }
         all
     }
