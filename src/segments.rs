@@ -115,7 +115,9 @@ fn is_caption(line: &str) -> bool {
 /// Lay out plain text (and Markdown read as text): blank lines separate blocks; headings,
 /// list items, table rows and footnote lines stand alone.
 pub fn layout_text(text: &str) -> Layout {
-    let mut hints: Vec<BlockHint> = Vec::new();
+    // Sized for news (a block every few hundred bytes, a sentence every hundred): growing
+    // these from empty cost a copy each time they doubled.
+    let mut hints: Vec<BlockHint> = Vec::with_capacity(text.len() / 256 + 1);
     let mut tables = 0;
     let has_blank_lines = memchr::memmem::find(text.as_bytes(), b"\n\n").is_some()
         || memchr::memmem::find(text.as_bytes(), b"\n\r\n").is_some();
@@ -298,7 +300,11 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
 /// Build the layout from block hints (from plain text or a structured reader), splitting each
 /// block into sentences.
 pub fn layout_blocks(text: &str, hints: Vec<BlockHint>) -> Layout {
-    let mut layout = Layout { blocks: Vec::with_capacity(hints.len()), ..Layout::default() };
+    let mut layout = Layout {
+        blocks: Vec::with_capacity(hints.len()),
+        sentences: Vec::with_capacity(text.len() / 96 + 1),
+        ..Layout::default()
+    };
     // One buffer for every block's sentences: a list per block cost an allocation each.
     let mut ranges = Vec::new();
     for hint in hints {
