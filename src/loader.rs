@@ -20,7 +20,8 @@ mod raw;
 use compile::{check_entries, check_masks, compile_rule, compile_scope, compile_table};
 use raw::RawFile;
 
-/// How a captured group becomes a number.
+/// Line and column (in characters, from 1) of a byte offset in a rule file, for errors that
+/// name where the problem is.
 struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,

@@ -9,6 +9,7 @@ use crate::rules::*;
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
+/// How a captured group becomes a number.
 fn parse_value(v: &Option<Spanned<RawValue>>) -> Result<ValueSpec, (usize, String)> {
     let Some(v) = v else {
         return Ok(ValueSpec::None);
