@@ -519,3 +519,47 @@ fn regression_named_top_vendor_and_zh_dominance() {
     assert_eq!(claims("外资品牌在整车领域仍占据主导地位。"), vec![(Kind::Superlative, None)]);
     assert!(claims("这是由政府主导的项目。").is_empty());
 }
+
+/// "followed by Orin with 17%": the "by" of a ranking is no "grew by 17%", so a list of holders
+/// after it keeps its shares.
+#[test]
+fn regression_followed_by_a_holder_with_a_share() {
+    let text = "Vesta held 21% of tablet shipments in the quarter, followed by Orin with 17% and Kade with 13%.";
+    let values: Vec<f64> = scan(text).iter().filter(|c| c.kind == Kind::Share).filter_map(|c| c.value).collect();
+    assert_eq!(values, vec![21.0, 17.0, 13.0]);
+    // A change by an amount is still no share.
+    assert!(scan("Its share held while revenue was boosted by 12% higher prices.").is_empty());
+}
+
+/// "its share rose from 32.2% to 34%": a share that moved states the level it reached.
+#[test]
+fn regression_a_share_moving_from_one_level_to_another() {
+    value(
+        "Corvid said its share of the tablet market rose from 18.5% to 21% over the year.",
+        Kind::Share,
+        "to 21%",
+        Some(21.0),
+    );
+    value(
+        "Its share of tablet shipments, as counted by Tallis, slipped from 30% to 27.5%.",
+        Kind::Share,
+        "27.5%",
+        Some(27.5),
+    );
+    assert!(scan("The share price rose from 12% below its peak to 3% above it.").is_empty());
+}
+
+/// A share of the firm's own revenue, or of the people a survey asked, is no market share,
+/// however the sentence orders its words.
+#[test]
+fn regression_a_share_of_own_revenue_or_of_respondents_named_before_its_figure() {
+    for text in [
+        "Cloud's share of group revenue rose to 22% last year.",
+        "Cloud's share of group revenue rose from 18% to 22%.",
+        "The share of respondents who pay for news reached 17%.",
+        "Its share of Arcton's own shipments stood at 31%.",
+    ] {
+        let shares: Vec<String> = scan(text).iter().filter(|c| c.kind == Kind::Share).map(|c| c.text.clone()).collect();
+        assert!(shares.is_empty(), "{text:?}: {shares:?}");
+    }
+}
