@@ -636,6 +636,27 @@ pub(crate) fn without_first_name(before: &str) -> &str {
 
 /// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
 /// analyst Mat Piscatella. … Piscatella said").
+/// "American ranked second behind United": a people's adjective standing before a verb is a
+/// name (the airline), not a nationality. `next` is the word after it, in lower case.
+pub(crate) fn is_demonym_name(place: &str, next: Option<&str>) -> bool {
+    let demonym = ["ese", "ish", "an", "ian", "ean", "i"].iter().any(|x| place.ends_with(x))
+        && place.starts_with(|c: char| c.is_ascii_uppercase())
+        && !place.contains(' ');
+    let verb = next.is_some_and(|w| {
+        matches!(w, "is" | "was" | "has" | "had" | "holds" | "held" | "leads" | "led" | "remains" | "remained")
+            || (w.ends_with("ed") && w.len() > 4)
+    });
+    demonym && verb
+}
+
+/// The word after a name, in lower case, as `is_demonym_name` reads it: the first of its
+/// clause, which ends at a comma, colon, full stop, bracket or dash.
+pub(crate) fn next_word_lower(after: &str) -> Option<String> {
+    let head = &after[..after.char_indices().nth(60).map_or(after.len(), |(i, _)| i)];
+    let clause = head.split([',', ';', ':', '.', '(', '—']).next().unwrap_or("");
+    clause.split_whitespace().next().map(str::to_ascii_lowercase)
+}
+
 pub(crate) fn named_person(text: &str, name: &str) -> bool {
     name.len() >= 3
         && !name.contains(' ')

@@ -563,3 +563,13 @@ fn regression_a_share_of_own_revenue_or_of_respondents_named_before_its_figure()
         assert!(shares.is_empty(), "{text:?}: {shares:?}");
     }
 }
+
+/// "American ranked second behind United": a people's adjective standing before the verb of a
+/// claim is the holder's name, not the market's place.
+#[test]
+fn regression_a_demonym_before_the_claim_verb_is_the_holder() {
+    let text = "On seat miles flown, American ranked second behind United.";
+    assert_eq!(subject_text(text, Kind::Rank, "ranked second").as_deref(), Some("American"));
+    let text = "Chinese brands held 40% of the market.";
+    assert_eq!(subject_text(text, Kind::Share, "40%").as_deref(), Some("Chinese brands"));
+}

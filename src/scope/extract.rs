@@ -459,15 +459,7 @@ fn is_nationality(place: &str, after: &str) -> bool {
             return true;
         }
     }
-    // "American ranked second behind United": a people's adjective before a verb is a name.
-    let demonym = ["ese", "ish", "an", "ian", "ean", "i"].iter().any(|x| place.ends_with(x))
-        && place.starts_with(|c: char| c.is_ascii_uppercase())
-        && !place.contains(' ');
-    let verb = words.first().is_some_and(|w| {
-        matches!(*w, "is" | "was" | "has" | "had" | "holds" | "held" | "leads" | "led" | "remains" | "remained")
-            || (w.ends_with("ed") && w.len() > 4)
-    });
-    demonym && verb
+    crate::names::is_demonym_name(place, words.first().copied())
 }
 
 /// Whether `m` is the same entry as `prev`, given in brackets right after it.

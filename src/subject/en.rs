@@ -135,7 +135,11 @@ impl<'a> SubjectFinder<'a> {
                 && !is_titled_person(&self.text[r.start..cand.start])
                 && !is_descriptor(&self.text[cand.clone()])
                 && !self.describes(&cand)
-                && !self.is_scope_word(&cand)
+                && (!self.is_scope_word(&cand)
+                    || crate::names::is_demonym_name(
+                        &self.text[cand.clone()],
+                        crate::names::next_word_lower(&self.text[cand.end..]).as_deref(),
+                    ))
                 && !self.is_named_person(&self.text[cand.clone()]))
             .then_some(cand)
         })
