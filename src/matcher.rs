@@ -29,6 +29,9 @@ pub struct Candidate {
     /// What is counted, when the claim's own words say it with `(?P<metric>...)`: "the
     /// best-selling drug" is measured by sales, "the most cited institution" by citations.
     pub metric: Option<Range<usize>>,
+    /// Whether that measure is exact, given with `(?P<counted>...)`: "the most routes" counts
+    /// routes whatever the paragraph counts elsewhere.
+    pub exact_metric: bool,
 }
 
 /// What the trigger pass found; see `Matcher::plan`.
@@ -331,14 +334,14 @@ fn requirement_met(
 /// rule that runs in it.
 struct Slots {
     slots: crate::pattern::Slots,
-    /// claim, value, num, den, top, subj, metric.
-    groups: [Option<usize>; 7],
+    /// claim, value, num, den, top, subj, metric, counted.
+    groups: [Option<usize>; 8],
 }
 
 impl Slots {
     fn new(re: &regex::Regex) -> Slots {
-        let groups =
-            ["claim", "value", "num", "den", "top", "subj", "metric"].map(|g| crate::pattern::Slots::index(re, g));
+        let groups = ["claim", "value", "num", "den", "top", "subj", "metric", "counted"]
+            .map(|g| crate::pattern::Slots::index(re, g));
         Slots { slots: crate::pattern::Slots::new(re), groups }
     }
 
@@ -418,8 +421,11 @@ fn run_rule(
             continue;
         }
         let group = |k: usize| slot.get(k).map(|g| range.start + g.start..range.start + g.end);
-        let (subject, metric) = (group(5), group(6));
-        let cand = Candidate { rule: r, kind: rule.kind, span, value, top, vague, sentence: s, subject, metric };
+        let (subject, counted) = (group(5), group(7));
+        let metric = group(6).or_else(|| counted.clone());
+        let exact_metric = counted.is_some();
+        let cand =
+            Candidate { rule: r, kind: rule.kind, span, value, top, vague, sentence: s, subject, metric, exact_metric };
         out.push((cand, rule.priority));
     }
 }
@@ -600,6 +606,7 @@ mod tests {
             sentence: 0,
             subject: None,
             metric: None,
+            exact_metric: false,
         }
     }
 

@@ -193,9 +193,18 @@ impl Scanner {
                 }
             }
             // A measure the claim names itself ("best-selling") is what it counts when nothing
-            // says more exactly ("in dollar sales", a paragraph about units sold).
+            // says more exactly ("in dollar sales", a paragraph about units sold); one it counts
+            // exactly ("the most routes") beats a measure the context gave another claim ("FedEx
+            // led with 19 billion tonne-kilometres, Southwest operates the most routes"), not
+            // one that frames its own sentence ("By passengers, … carried the most travellers").
+            let others = |t: &TagDraft| {
+                t.via != Via::Sentence
+                    || cands
+                        .iter()
+                        .any(|o| o.sentence == c.sentence && o.span.end <= t.range.start && o.span.start < c.span.start)
+            };
             if let Some(r) = &c.metric
-                && resolved.metric.is_none()
+                && resolved.metric.as_ref().is_none_or(|t| c.exact_metric && others(t))
             {
                 let metrics = self.lex.get(LexiconCategory::Metric);
                 let id = metrics.find(text, r.clone()).first().map(|m| metrics.id(m.entry).to_string());

@@ -573,3 +573,15 @@ fn regression_a_demonym_before_the_claim_verb_is_the_holder() {
     let text = "Chinese brands held 40% of the market.";
     assert_eq!(subject_text(text, Kind::Share, "40%").as_deref(), Some("Chinese brands"));
 }
+
+/// "FedEx led with 19 billion tonne-kilometres, Southwest operates the most routes": the
+/// measure another claim of the sentence was given is not the one "the most routes" counts;
+/// a measure framing the whole sentence ("By passengers, …") still is.
+#[test]
+fn regression_the_most_routes_counts_routes() {
+    let metric = |text: &str, needle: &str| tag_text(find(text, Kind::Superlative, needle).scope.metric);
+    let text = "By cargo, Skylane led with 19 billion freight tonne-kilometres, Corvid operates the most routes.";
+    assert_eq!(metric(text, "the most routes").as_deref(), Some("routes"));
+    let text = "By passengers, the tallies show Corvid carried the most travellers in 2024.";
+    assert_eq!(metric(text, "the most travellers").as_deref(), Some("passengers"));
+}
