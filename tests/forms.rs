@@ -582,6 +582,9 @@ fn regression_the_most_routes_counts_routes() {
     let metric = |text: &str, needle: &str| tag_text(find(text, Kind::Superlative, needle).scope.metric);
     let text = "By cargo, Skylane led with 19 billion freight tonne-kilometres, Corvid operates the most routes.";
     assert_eq!(metric(text, "the most routes").as_deref(), Some("routes"));
+    let text =
+        "By cargo, Skylane led with 19 billion freight tonne-kilometres; Corvid flies to more islands than any rival.";
+    assert_eq!(metric(text, "more islands").as_deref(), Some("islands"));
     let text = "By passengers, the tallies show Corvid carried the most travellers in 2024.";
     assert_eq!(metric(text, "the most travellers").as_deref(), Some("passengers"));
 }
