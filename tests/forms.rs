@@ -588,3 +588,17 @@ fn regression_the_most_routes_counts_routes() {
     let text = "By passengers, the tallies show Corvid carried the most travellers in 2024.";
     assert_eq!(metric(text, "the most travellers").as_deref(), Some("passengers"));
 }
+
+/// "很多报道都会写上…", "as several reports have noted": many unnamed reports are still an
+/// allusion to a source, not no source at all.
+#[test]
+fn regression_many_reports_is_a_vague_source() {
+    for (text, needle) in [
+        ("提起星澜，很多报道都会写上一句“占据全球扫地机器人约四成份额”。", "约四成份额"),
+        ("As several reports have noted, Corvid holds about 40% of the router market.", "40%"),
+    ] {
+        let c = find(text, Kind::Share, needle);
+        let codes: Vec<&str> = c.flags.iter().map(|f| f.code.as_str()).collect();
+        assert!(codes.contains(&"vague-source") && !codes.contains(&"no-source"), "{text:?}: {codes:?}");
+    }
+}
