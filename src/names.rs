@@ -636,17 +636,42 @@ pub(crate) fn without_first_name(before: &str) -> &str {
 
 /// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
 /// analyst Mat Piscatella. … Piscatella said").
-/// "American ranked second behind United": a people's adjective standing before a verb is a
-/// name (the airline), not a nationality. `next` is the word after it, in lower case.
+/// "American ranked second behind United", "American third on US$53.2 billion": a people's
+/// adjective that modifies nothing (a verb, an ordinal or a preposition follows it) is a name
+/// (the airline), not a nationality. `next` is the word after it, in lower case.
 pub(crate) fn is_demonym_name(place: &str, next: Option<&str>) -> bool {
     let demonym = ["ese", "ish", "an", "ian", "ean", "i"].iter().any(|x| place.ends_with(x))
         && place.starts_with(|c: char| c.is_ascii_uppercase())
         && !place.contains(' ');
-    let verb = next.is_some_and(|w| {
-        matches!(w, "is" | "was" | "has" | "had" | "holds" | "held" | "leads" | "led" | "remains" | "remained")
-            || (w.ends_with("ed") && w.len() > 4)
+    let unmodifying = next.is_some_and(|w| {
+        matches!(
+            w,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "holds"
+                | "held"
+                | "leads"
+                | "led"
+                | "remains"
+                | "remained"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "by"
+                | "on"
+                | "at"
+                | "with"
+        ) || (w.ends_with("ed") && w.len() > 4)
     });
-    demonym && verb
+    demonym && unmodifying
 }
 
 /// The word after a name, in lower case, as `is_demonym_name` reads it: the first of its

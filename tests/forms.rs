@@ -572,6 +572,11 @@ fn regression_a_demonym_before_the_claim_verb_is_the_holder() {
     assert_eq!(subject_text(text, Kind::Rank, "ranked second").as_deref(), Some("American"));
     let text = "Chinese brands held 40% of the market.";
     assert_eq!(subject_text(text, Kind::Share, "40%").as_deref(), Some("Chinese brands"));
+    // Nor is it the place of a ranking it is listed in.
+    let text = "A world ranking put Delta first, with United second and American third on revenue.";
+    assert_eq!(tag_text(find(text, Kind::Rank, "second").scope.geography).as_deref(), Some("world"));
+    let text = "American consumers made the Corvid the top-selling car.";
+    assert_eq!(tag_text(find(text, Kind::Superlative, "top-selling").scope.geography).as_deref(), Some("American"));
 }
 
 /// "FedEx led with 19 billion tonne-kilometres, Southwest operates the most routes": the
