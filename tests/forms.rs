@@ -607,3 +607,20 @@ fn regression_many_reports_is_a_vague_source() {
         assert!(codes.contains(&"vague-source") && !codes.contains(&"no-source"), "{text:?}: {codes:?}");
     }
 }
+
+/// "…subscribers worldwide… Spotify held 31%." / "Apple Music was second with 15%.": a ranking
+/// that goes on in the next paragraph keeps that paragraph's place; a paragraph about another
+/// market does not take it (only the document's lead may place it).
+#[test]
+fn regression_a_ranking_continued_in_the_next_paragraph_keeps_its_place() {
+    use claimscope::model::Via;
+    let geography = |text: &str| {
+        let tag = find(text, Kind::Rank, "second").scope.geography;
+        tag.map(|t| (t.text, t.via))
+    };
+    let first = "Tablet tracker\n\nTallis published its quarterly tracker of consumer devices on Monday, with figures for every region.\n\nTallis counted 120 million tablets shipped in Europe in 2025. Corvid held 30% of them.\n\n";
+    let text = format!("{first}Orin was second with 15% of shipments.");
+    assert_eq!(geography(&text), Some(("Europe".to_string(), Via::Paragraph)));
+    let text = format!("{first}Among smartwatches, Orin was second with 15% of shipments.");
+    assert!(geography(&text).is_none_or(|(_, via)| via != Via::Paragraph), "{:?}", geography(&text));
+}

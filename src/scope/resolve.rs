@@ -24,8 +24,9 @@ impl<'a> ScopeFinder<'a> {
     }
 
     /// Context levels for a claim: its sentence (and footnotes it points at), the rest of its
-    /// paragraph nearest first, then the nearest heading, the title and the lead paragraph.
-    fn levels(&self, c: &Candidate) -> [(Via, Vec<(usize, bool)>); 3] {
+    /// paragraph nearest first, the paragraph before (read for places only), then the nearest
+    /// heading, the title and the lead paragraph.
+    fn levels(&self, c: &Candidate) -> [(Via, Vec<(usize, bool)>); 4] {
         let layout = self.layout;
         let s = c.sentence;
         let block = layout.sentences[s].block;
@@ -57,7 +58,16 @@ impl<'a> ScopeFinder<'a> {
         if let Some(lead) = layout.lead.filter(|&l| l != block) {
             doc.extend(layout.blocks[lead].sentences.clone().map(|x| (x, false)));
         }
-        [(Via::Sentence, own), (Via::Paragraph, para), (Via::Document, doc)]
+        // The paragraph before, when it is running text: a ranking goes on across paragraphs
+        // ("…subscribers worldwide…" / "Apple Music was second with 15%").
+        let start = layout.paragraph_of(block).start;
+        let mut before = Vec::new();
+        if start > 0 && layout.blocks[start - 1].kind == BlockKind::Paragraph && Some(start - 1) != self.title {
+            let prev = layout.paragraph_of(start - 1);
+            let sentences = layout.blocks[prev.start].sentences.start..layout.blocks[prev.end - 1].sentences.end;
+            before.extend(sentences.rev().map(|x| (x, false)));
+        }
+        [(Via::Sentence, own), (Via::Paragraph, para), (Via::Paragraph, before), (Via::Document, doc)]
     }
 
     pub fn resolve(&mut self, c: &Candidate, reach: Reach, subject: Option<&Range<usize>>) -> Resolved {
@@ -91,11 +101,21 @@ impl<'a> ScopeFinder<'a> {
             let allowed = match limit {
                 Reach::Clause | Reach::Sentence => 1,
                 Reach::Paragraph => 2,
-                Reach::Document => 3,
+                Reach::Document => 4,
             };
             // In the document, periods and markets rank by the order they are read in (below).
             let by_order = matches!(field, ScopeField::Period | ScopeField::Market);
-            'levels: for (via, sentences) in levels.iter().take(allowed) {
+            'levels: for (level, (via, sentences)) in levels.iter().take(allowed).enumerate() {
+                // The paragraph before places a claim only when its own paragraph goes on about
+                // the same thing: one that names a market of its own starts another topic.
+                if level == 2
+                    && (field != ScopeField::Geography
+                        || levels[..2].iter().flat_map(|(_, l)| l).filter(|(_, later)| !later).any(|&(s, _)| {
+                            self.found(s, bit(ScopeField::Market)).iter().any(|f| f.field == ScopeField::Market)
+                        }))
+                {
+                    continue;
+                }
                 let mut best: Option<(usize, Found)> = None;
                 let mut vague: Option<(usize, Found)> = None;
                 let mut pointer: Option<(usize, Found)> = None;
