@@ -624,3 +624,10 @@ fn regression_a_ranking_continued_in_the_next_paragraph_keeps_its_place() {
     let text = format!("{first}Among smartwatches, Orin was second with 15% of shipments.");
     assert!(geography(&text).is_none_or(|(_, via)| via != Via::Paragraph), "{:?}", geography(&text));
 }
+
+/// "在华东地区的销量已跻身前三": China's macro-regions are places.
+#[test]
+fn regression_chinese_macro_regions_are_places() {
+    let c = find("公司低糖茶系列在华东地区的销量已跻身前三。", Kind::Rank, "前三");
+    assert_eq!(c.scope.geography.and_then(|t| t.id).as_deref(), Some("geo.cn.east"));
+}
