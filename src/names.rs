@@ -634,8 +634,6 @@ pub(crate) fn without_first_name(before: &str) -> &str {
     if is_first_name { &head[..head.len() - first.len()] } else { head }
 }
 
-/// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
-/// analyst Mat Piscatella. … Piscatella said").
 /// "American ranked second behind United", "American third on US$53.2 billion": a people's
 /// adjective that modifies nothing (a verb, an ordinal or a preposition follows it) is a name
 /// (the airline), not a nationality. `next` is the word after it, in lower case.
@@ -682,6 +680,8 @@ pub(crate) fn next_word_lower(after: &str) -> Option<String> {
     clause.split_whitespace().next().map(str::to_ascii_lowercase)
 }
 
+/// Whether `name` is introduced somewhere in the text as a person by role ("…according to NPD
+/// analyst Mat Piscatella. … Piscatella said").
 pub(crate) fn named_person(text: &str, name: &str) -> bool {
     name.len() >= 3
         && !name.contains(' ')
