@@ -817,3 +817,42 @@ fn regression_a_forecasters_object_holds_the_share() {
     let figure = "OLED made up 45% of premium TV shipments, and Omdia expects that proportion to reach 53.8% in 2025.";
     assert_ne!(subject_text(figure, Kind::Share, "53.8%").as_deref(), Some("proportion"));
 }
+
+/// Retail panels and accounts date a figure by the stretch that closes on a date: "the 52 weeks
+/// ended January 25" is the period, not a bare "January 25" or nothing at all.
+#[test]
+fn regression_a_stretch_ended_on_a_date_is_the_whole_period() {
+    let text = "Brightwater led the refrigerated oat milk category in US grocery stores with 31% of \
+                dollar sales in the 52 weeks ended January 25, according to Circana.";
+    assert_eq!(period(text, Kind::Share, "31%").as_deref(), Some("52 weeks ended January 25"));
+    let text = "Harrowgate's share of the grocery market was 27.9% in the 12 weeks to 7 September 2025.";
+    assert_eq!(period(text, Kind::Share, "27.9%").as_deref(), Some("12 weeks to 7 September 2025"));
+    let text = "For the year ended June 30, 2025, Orbion ranked second in Brazilian cloud revenue.";
+    assert_eq!(period(text, Kind::Rank, "ranked second").as_deref(), Some("year ended June 30, 2025"));
+}
+
+fn metric(text: &str, kind: Kind, needle: &str) -> Option<String> {
+    tag_text(find(text, kind, needle).scope.metric)
+}
+
+/// "in US grocery stores", "media outlets": where goods are sold, or news, is not a count of
+/// stores; the dollar sales the sentence names are what is counted.
+#[test]
+fn regression_stores_where_goods_are_sold_are_not_the_metric() {
+    let text = "Brightwater led the refrigerated oat milk category in US grocery stores with 31% of \
+                dollar sales, according to Circana.";
+    assert_eq!(metric(text, Kind::Superlative, "led").as_deref(), Some("dollar sales"));
+    let text = "Posters in retail stores call three different brands the No. 1 phone.";
+    assert_eq!(metric(text, Kind::Rank, "No. 1"), None);
+    let text = "Harrowgate runs the most stores of any UK grocer, and ranks first by number of stores.";
+    assert_eq!(metric(text, Kind::Rank, "ranks first").as_deref(), Some("number of stores"));
+}
+
+/// "the #1 selling pickup" counts sales, as "the best-selling pickup" does.
+#[test]
+fn regression_a_number_one_selling_claim_counts_sales() {
+    let text = "Ridgeline has been America's No. 1-selling pickup for 40 years.";
+    let c = find(text, Kind::Rank, "No. 1");
+    assert_eq!(c.text, "No. 1-selling");
+    assert_eq!(tag_text(c.scope.metric).as_deref(), Some("selling"));
+}
