@@ -631,3 +631,25 @@ fn regression_chinese_macro_regions_are_places() {
     let c = find("公司低糖茶系列在华东地区的销量已跻身前三。", Kind::Rank, "前三");
     assert_eq!(c.scope.geography.and_then(|t| t.id).as_deref(), Some("geo.cn.east"));
 }
+
+/// "placing it third behind Genesys": a ranking that puts its holder in a place, the holder
+/// given by a pronoun. "put it first" says what matters most, and is no ranking.
+#[test]
+fn regression_a_ranking_that_places_a_pronoun_is_a_rank() {
+    let text = "Novara's share of the global CCaaS market rose to 14.2% in 2025, placing it third behind \
+                Genesys and NICE, IDC data show.";
+    let c = find(text, Kind::Rank, "placing it third");
+    assert_eq!(c.value, Some(3.0));
+    assert!(scan("We put it first in everything we do.").is_empty());
+}
+
+/// "the global CCaaS market", "the AI-powered software": the name of a market before the word
+/// "market", or a word describing a product, holds nothing.
+#[test]
+fn regression_a_market_name_or_a_descriptor_is_not_the_holder() {
+    let text = "The share of the global CCaaS market rose to 14.2% in 2025, up from 11.9% a year earlier.";
+    assert_eq!(subject_text(text, Kind::Share, "11.9%"), None);
+    let text = "Novara, the maker of AI-powered engagement software, said it has been named a Leader in \
+                the 2026 Gartner Magic Quadrant.";
+    assert_eq!(subject_text(text, Kind::Superlative, "Leader").as_deref(), Some("Novara"));
+}

@@ -132,6 +132,7 @@ impl<'a> SubjectFinder<'a> {
             let numero = self.text[cand.end..].starts_with(['°', 'º', '$']);
             (!numero
                 && !place_object
+                && !modifies_market(&self.text[cand.end..])
                 && !is_titled_person(&self.text[r.start..cand.start])
                 && !is_descriptor(&self.text[cand.clone()])
                 && !self.describes(&cand)
@@ -237,10 +238,32 @@ fn is_place_object(before: &str) -> bool {
     PLACES.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
-/// "Oslo-based", "state-owned", "Nasdaq-listed": a word that describes a firm named nearby.
+/// "the global CCaaS market", "the Android segment": a name before the word for a market says
+/// which market; the share is someone else's.
+fn modifies_market(after: &str) -> bool {
+    const WHOLES: [&str; 7] = ["market", "markets", "segment", "sector", "category", "industry", "space"];
+    after.starts_with(' ') && crate::names::next_word_lower(after).is_some_and(|w| WHOLES.contains(&w.as_str()))
+}
+
+/// "Oslo-based", "state-owned", "Nasdaq-listed", "AI-powered": a word that describes a firm
+/// or a product named nearby.
 fn is_descriptor(name: &str) -> bool {
-    const TAILS: [&str; 8] =
-        ["-based", "-owned", "-backed", "-listed", "-headquartered", "-controlled", "-funded", "-born"];
+    const TAILS: [&str; 14] = [
+        "-based",
+        "-owned",
+        "-backed",
+        "-listed",
+        "-headquartered",
+        "-controlled",
+        "-funded",
+        "-born",
+        "-powered",
+        "-driven",
+        "-enabled",
+        "-native",
+        "-centric",
+        "-focused",
+    ];
     !name.contains(' ')
         && TAILS
             .iter()
