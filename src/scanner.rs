@@ -532,7 +532,9 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
     let before = text[clause.start.min(c.span.start)..c.span.start].trim();
     let lower = before.to_lowercase();
     let rest = &text[c.span.start..clause.end.max(c.span.end)];
-    let introduced = lower == "as" || lower.ends_with(" as") || ["作为", "身为"].iter().any(|p| lower.ends_with(p));
+    let introduced = (lower.ends_with(" as") && !takes_the_place(&lower[..lower.len() - 3]))
+        || lower == "as"
+        || ["作为", "身为"].iter().any(|p| lower.ends_with(p));
     let claim = text[c.span.clone()].to_lowercase();
     // "one of the largest", "最大的…之一": membership of a vague set, not a measured place.
     let one_of = lower.ends_with("one of the")
@@ -546,8 +548,40 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
     introduced || c.kind == Kind::Superlative && (before.is_empty() && noun_phrase || one_of)
 }
 
-/// Whether a claim stands inside a quotation long enough to be someone's words rather than a
-/// term in quotes ("the \"first\"").
+/// "BYD overtook Tesla as Europe's best-selling carmaker", "emerged as the leader": the
+/// clause's verb gives the place it names; "Acme, as the largest supplier," only describes.
+fn takes_the_place(lead: &str) -> bool {
+    const VERBS: [&str; 26] = [
+        "overtook",
+        "overtakes",
+        "overtake",
+        "overtaking",
+        "surpassed",
+        "surpasses",
+        "passed",
+        "replaced",
+        "replaces",
+        "displaced",
+        "unseated",
+        "dethroned",
+        "emerged",
+        "emerges",
+        "became",
+        "becomes",
+        "crowned",
+        "ranked",
+        "ranks",
+        "rated",
+        "retained",
+        "retains",
+        "remained",
+        "remains",
+        "finished",
+        "cemented",
+    ];
+    lead.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.contains(&w))
+}
+
 /// "追觅方面在接受采访时称，公司…销量排名第一", "Veltra said it now held 17%": a holder
 /// reporting its own position asserts it; the measurer the article cites elsewhere does not
 /// stand behind it.
@@ -601,6 +635,8 @@ fn self_reported(
         || (spoken_of && refers && !speaker.contains("据") && !speaker.contains("according"))
 }
 
+/// Whether a claim stands inside a quotation long enough to be someone's words rather than a
+/// term in quotes ("the \"first\"").
 fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
     const SPEECH: usize = 40;
     // Someone is said to say it, just before or after the quotation; a slogan quoted in an

@@ -856,3 +856,15 @@ fn regression_a_number_one_selling_claim_counts_sales() {
     assert_eq!(c.text, "No. 1-selling");
     assert_eq!(tag_text(c.scope.metric).as_deref(), Some("selling"));
 }
+
+/// "BYD overtook Tesla as Europe's best-selling carmaker": the verb gives the place the claim
+/// names, so the measurer the sentence cites stands behind it; "As the market leader, Acme…"
+/// only describes.
+#[test]
+fn regression_a_place_taken_as_something_is_a_claim_not_a_description() {
+    let text = "BYD overtook Tesla as Europe's best-selling electric carmaker in April, data from \
+                industry researcher JATO Dynamics showed.";
+    assert_eq!(source(text, Kind::Superlative, "best-selling").as_deref(), Some("JATO Dynamics"));
+    let text = "As the market leader, Acme will open 40 stores in April, data from JATO Dynamics showed.";
+    assert_eq!(source(text, Kind::Superlative, "the market leader"), None);
+}
