@@ -361,7 +361,9 @@ impl Scanner {
         let orgs = scopes.orgs(c.sentence);
         let subject = match &c.subject {
             Some(r) => Some(SubjectDraft { range: r.clone(), id: None, via: Via::Sentence }),
-            None => subjects.find(c.sentence, &c.span, &orgs),
+            None => quoted_holder(text, layout.sentences[c.sentence].range.clone(), &c.span, &orgs)
+                .map(|r| SubjectDraft { id: None, range: r, via: Via::Sentence })
+                .or_else(|| subjects.find(c.sentence, &c.span, &orgs)),
         };
         let pronoun = subject.as_ref().is_some_and(|s| SubjectFinder::is_pronoun(&text[s.range.clone()]));
         // A pronoun the subject search passed over ("in 2018 it ranked").
@@ -580,6 +582,34 @@ fn takes_the_place(lead: &str) -> bool {
         "cemented",
     ];
     lead.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.contains(&w))
+}
+
+/// "印有“全国销量领先的红罐凉茶-加多宝”字样", "“Britain's No. 1 oat milk — Brightwater”": a
+/// slogan quoted whole signs it with its holder's name, whoever the sentence around it is about.
+/// A known name right after the claim, past a dash or a comma, inside the same quotation; one
+/// right after its words ("领先于中国移动") is who it is compared with.
+fn quoted_holder(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    claim: &std::ops::Range<usize>,
+    orgs: &[std::ops::Range<usize>],
+) -> Option<std::ops::Range<usize>> {
+    const MARKS: &str = "-–—－:：,，";
+    // The rest of the slogan's noun ("…best-selling cordless| vacuum — Dyson") may come first.
+    let signed = |o: &&std::ops::Range<usize>| {
+        let between = text.get(claim.end..o.start).unwrap_or("");
+        o.end <= sentence.end
+            && between.rfind(|c| MARKS.contains(c)).is_some_and(|i| {
+                between[i..].chars().all(|c| c.is_whitespace() || MARKS.contains(c))
+                    && !between[..i].contains(['"', '“', '”', '.', '。'])
+            })
+    };
+    let name = orgs.iter().find(signed)?;
+    let quote = voice::quoted_ranges(&text[sentence.clone()])
+        .into_iter()
+        .map(|q| sentence.start + q.start..sentence.start + q.end)
+        .find(|q| q.start <= claim.start && name.end <= q.end)?;
+    (quote.start <= claim.start).then(|| name.clone())
 }
 
 /// "追觅方面在接受采访时称，公司…销量排名第一", "Veltra said it now held 17%": a holder

@@ -653,3 +653,13 @@ fn regression_a_market_name_or_a_descriptor_is_not_the_holder() {
                 the 2026 Gartner Magic Quadrant.";
     assert_eq!(subject_text(text, Kind::Superlative, "Leader").as_deref(), Some("Novara"));
 }
+
+/// A slogan quoted whole signs it with its holder's name after a dash ("…领先的气泡水-元气森林");
+/// the clause around the quotation is not the holder.
+#[test]
+fn regression_a_quoted_slogan_is_signed_by_the_name_after_its_dash() {
+    let text = "法院要求超市撤下印有“全国销量领先的无糖气泡水-元气森林”字样的海报。";
+    assert_eq!(subject_text(text, Kind::Superlative, "领先").as_deref(), Some("元气森林"));
+    let text = "Shops must remove posters printed with \"Britain's best-selling cordless vacuum — Dyson\".";
+    assert_eq!(subject_text(text, Kind::Superlative, "best-selling").as_deref(), Some("Dyson"));
+}
