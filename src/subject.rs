@@ -388,7 +388,12 @@ impl<'a> SubjectFinder<'a> {
             // its brand ("BRIGHTSMILE PRO: THE NO. 1 …") names the holder.
             return Some(self.named(r));
         }
-        let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12);
+        // "略领先于农夫山泉", "ahead of Dyson": a name the comparison takes is who is passed.
+        let compared = |o: &&Range<usize>| {
+            let upto = self.text[claim.start..o.start].trim_end();
+            ["于", "过", "比", "than", "of", "over"].iter().any(|w| upto.ends_with(w))
+        };
+        let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12 && !compared(o));
         if let Some(r) = after {
             return Some(self.named(r.clone()));
         }

@@ -663,3 +663,13 @@ fn regression_a_quoted_slogan_is_signed_by_the_name_after_its_dash() {
     let text = "Shops must remove posters printed with \"Britain's best-selling cordless vacuum — Dyson\".";
     assert_eq!(subject_text(text, Kind::Superlative, "best-selling").as_deref(), Some("Dyson"));
 }
+
+/// "略领先于农夫山泉": the name a comparison takes is who is passed, not who leads. A word
+/// describing a product keeps the claim when it opens the clause ("Cellular-enabled models").
+#[test]
+fn regression_the_name_a_comparison_takes_is_not_the_holder() {
+    let text = "今年该品牌的销量略领先于农夫山泉。";
+    assert_ne!(subject_text(text, Kind::Superlative, "领先").as_deref(), Some("农夫山泉"));
+    let text = "Cellular-enabled models made up 21% of tablet shipments in the quarter, Canalys said.";
+    assert_eq!(subject_text(text, Kind::Share, "21%").as_deref(), Some("Cellular-enabled"));
+}

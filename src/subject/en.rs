@@ -134,7 +134,8 @@ impl<'a> SubjectFinder<'a> {
                 && !place_object
                 && !modifies_market(&self.text[cand.end..])
                 && !is_titled_person(&self.text[r.start..cand.start])
-                && !is_descriptor(&self.text[cand.clone()])
+                // "Cellular-enabled models made up 21%": opening the clause, it names the holder.
+                && (!is_descriptor(&self.text[cand.clone()]) || self.text[r.start..cand.start].trim().is_empty())
                 && !self.describes(&cand)
                 && (!self.is_scope_word(&cand)
                     || crate::names::is_demonym_name(
