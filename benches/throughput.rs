@@ -583,8 +583,12 @@ fn run_lang(scanner: &Scanner, lang: Lang, target_mb: f64, passes: usize) -> std
     // For profiling outside the bench: CLAIMSCOPE_BENCH_DUMP=DIR writes the corpus as DIR/<lang>.txt
     // with documents separated by form feeds.
     if let Some(dir) = std::env::var_os("CLAIMSCOPE_BENCH_DUMP") {
+        // A dump that cannot be written is reported and the bench goes on: it is a side output.
         let path = Path::new(&dir).join(format!("{}.txt", lang.code()));
-        std::fs::write(path, corpus.docs.join("\u{c}"))?;
+        let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, corpus.docs.join("\u{c}")));
+        if let Err(e) = written {
+            eprintln!("{}: cannot write the corpus dump {}: {e}", lang.code(), path.display());
+        }
     }
     let docs = corpus.docs.len();
 
