@@ -673,3 +673,18 @@ fn regression_the_name_a_comparison_takes_is_not_the_holder() {
     let text = "Cellular-enabled models made up 21% of tablet shipments in the quarter, Canalys said.";
     assert_eq!(subject_text(text, Kind::Share, "21%").as_deref(), Some("Cellular-enabled"));
 }
+
+/// "gave Corvid 61% and Sable just 4%": the last name of a list holds the last share, even
+/// with no share word in its sentence; a figure joined to a share of a firm's own revenue
+/// ("41.6% of Halden's revenue for the year and 45% in the final quarter") is a mix too.
+#[test]
+fn regression_the_last_share_of_a_list_and_a_figure_joined_to_own_revenue() {
+    let text = "Corvid's market share has slipped since. A 2019 count of registrations gave Corvid 61% and \
+                Sable just 4%.";
+    let c = find(text, Kind::Share, "4%");
+    assert_eq!(c.value, Some(4.0));
+    assert_eq!(subject_text(text, Kind::Share, "4%").as_deref(), Some("Sable"));
+    assert_eq!(subject_text(text, Kind::Share, "61%").as_deref(), Some("Corvid"));
+    let text = "The vaccine accounted for 41.6% of Halden's revenue for the year and 45% in the final quarter.";
+    assert!(scan(text).is_empty(), "{:?}", scan(text));
+}
