@@ -550,10 +550,15 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
     introduced || c.kind == Kind::Superlative && (before.is_empty() && noun_phrase || one_of)
 }
 
-/// "BYD overtook Tesla as Europe's best-selling carmaker", "emerged as the leader": the
+/// "BYD overtook Tesla as Europe's best-selling carmaker", "Intel came out as No. 2": the
 /// clause's verb gives the place it names; "Acme, as the largest supplier," only describes.
 fn takes_the_place(lead: &str) -> bool {
-    const VERBS: [&str; 26] = [
+    const VERBS: [&str; 31] = [
+        "came",
+        "comes",
+        "ended",
+        "landed",
+        "placed",
         "overtook",
         "overtakes",
         "overtake",

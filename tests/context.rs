@@ -867,4 +867,8 @@ fn regression_a_place_taken_as_something_is_a_claim_not_a_description() {
     assert_eq!(source(text, Kind::Superlative, "best-selling").as_deref(), Some("JATO Dynamics"));
     let text = "As the market leader, Acme will open 40 stores in April, data from JATO Dynamics showed.";
     assert_eq!(source(text, Kind::Superlative, "the market leader"), None);
+    // The paragraph's measurer and period scope a place the next sentence gives.
+    let text = "Registrations tracked by Drone Industry Insights through July 2020 give Skyra a 76.1% \
+                market share in the US. Orvane came out as No. 2, thanks to its light-show fleets.";
+    assert_eq!(source(text, Kind::Rank, "No. 2").as_deref(), Some("Drone Industry Insights"));
 }
