@@ -321,7 +321,9 @@ fn is_start(before: &str, after: &str, words: &Cues) -> bool {
     // "从1-9月累计来看" looks at the period; it starts nothing.
     let viewed = || a.chars().take(8).any(|c| c == '看');
     let zh = (b.ends_with('从') || b.ends_with('自')) && !b.ends_with("来自") && !b.ends_with("源自");
-    (zh && !ranged && !viewed()) || words.ends("since")
+    // "2013年3月起，…陆续发布", "2020年以来": the start of what the clause tells, as "since" is.
+    let onward = (a.starts_with('起') && !a.starts_with("起来")) || a.starts_with("以来");
+    (zh && !ranged && !viewed()) || onward || words.ends("since")
 }
 
 /// A comparison's other term: "比2019年", "较上年", "与2019年相比", "than in 2019",

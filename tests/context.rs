@@ -236,6 +236,9 @@ fn regression_the_start_of_a_span_dates_no_figure_but_a_when_clause_takes_its_pe
     let en = "Switch had been America's top-selling console every month since November 2018, when \
               the Orbit 4 last held the No. 1 spot, according to Circana.";
     assert_eq!(period(en, Kind::Rank, "No. 1").as_deref(), Some("November 2018"));
+    // "2013年3月起" starts the run of slogans; it is not the time their boasts measure.
+    let zh = "2013年3月起，禾泉陆续发布“全国销量领先的凉茶——禾泉”“禾泉凉茶，销量遥遥领先”等广告语。";
+    assert_eq!(period(zh, Kind::Superlative, "遥遥领先"), None);
 }
 
 /// "Taiwanese chipmaker Norvik", "Swedish streaming giant Sonore": a people's adjective before
