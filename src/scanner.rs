@@ -158,8 +158,10 @@ impl Scanner {
             let characterisation = is_characterisation(text, layout, c) && !is_measured(text, &self.lex, c);
             // A spokesperson's words and the issuer's "About" paragraph assert; the figures and
             // sources elsewhere in the release do not measure them.
-            let asserted =
-                !characterisation && (block >= boilerplate || in_speech(text, layout.blocks[block].range.clone(), c));
+            let asserted = !characterisation
+                && (block >= boilerplate
+                    || in_speech(text, layout.blocks[block].range.clone(), c)
+                    || professed(text, layout, c));
             // A holder reporting its own position keeps the paragraph's period, not its measurer.
             let self_report = !characterisation
                 && !asserted
@@ -668,6 +670,40 @@ fn self_reported(
     let refers = SubjectFinder::is_pronoun(name) || name.chars().count() >= 2 && speaker.contains(head);
     (subject.range.end <= sentence.start + at && speaker.contains(name))
         || (spoken_of && refers && !speaker.contains("据") && !speaker.contains("according"))
+}
+
+/// "Samsung and Hisense each claim to be No. 1", "格力方面则坚称自己仍是…第二": a claim its
+/// holder is said to profess is theirs to back; the figures the article cites around it do not
+/// measure it.
+fn professed(text: &str, layout: &Layout, c: &Candidate) -> bool {
+    const CUES: [&str; 17] = [
+        "claim to be",
+        "claims to be",
+        "claimed to be",
+        "claiming to be",
+        "bills itself as",
+        "billed itself as",
+        "calls itself",
+        "called itself",
+        "touts itself as",
+        "styles itself",
+        "insists it is",
+        "insisted it was",
+        "坚称",
+        "宣称",
+        "声称",
+        "自称",
+        "号称",
+    ];
+    let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);
+    let before = &text[clause.start.min(c.span.start)..c.span.start];
+    let lower = before.to_lowercase();
+    // "so it could still claim to be the largest": the writer weighs the claim on the figures
+    // given, which do back it.
+    let weighed = |at: usize| {
+        lower[..at].split_whitespace().rev().take(2).any(|w| ["could", "can", "may", "might", "would"].contains(&w))
+    };
+    CUES.iter().any(|cue| lower.rfind(cue).is_some_and(|at| !weighed(at)))
 }
 
 /// Whether a claim stands inside a quotation long enough to be someone's words rather than a

@@ -875,3 +875,17 @@ fn regression_a_place_taken_as_something_is_a_claim_not_a_description() {
                 market share in the US. Orvane came out as No. 2, thanks to its light-show fleets.";
     assert_eq!(source(text, Kind::Rank, "No. 2").as_deref(), Some("Drone Industry Insights"));
 }
+
+/// "Norvik and Halden each claim to be No. 1", "禾泉方面则坚称自己仍是…第二": a claim its
+/// holder is said to profess takes no measurer or period from the article around it.
+#[test]
+fn regression_a_professed_claim_is_not_measured_by_the_articles_sources() {
+    let text = "Norvik and Halden each claim to be No. 1 in TVs\n\n\
+                OSLO, February 2025 - Norvik says it captured 28.3% of the global TV market in 2024, \
+                according to Omdia.";
+    assert_eq!(source(text, Kind::Rank, "No. 1"), None);
+    assert_eq!(period(text, Kind::Rank, "No. 1"), None);
+    let zh = "据奥维云网数据，今年8月星澜以16.7%的线上市占率超越海川。海川方面则坚称自己仍是空调线上市场第二。";
+    assert_eq!(source(zh, Kind::Rank, "第二"), None);
+    assert_eq!(source(zh, Kind::Share, "16.7%").as_deref(), Some("奥维云网"));
+}
