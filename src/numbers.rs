@@ -590,9 +590,11 @@ pub fn parse_top(s: &str) -> Option<u32> {
             return None;
         }
         parse_cn_integer(num)?
-    } else {
-        let num = t.strip_suffix('强').or_else(|| t.strip_suffix('甲'))?;
+    } else if let Some(num) = t.strip_suffix('强').or_else(|| t.strip_suffix('甲')) {
         parse_cn_integer(num)?
+    } else {
+        // "nine of the ten most used drones": the size of the list, said without "top".
+        parse_en_integer(t)?
     };
     positive(v)
 }

@@ -688,3 +688,20 @@ fn regression_the_last_share_of_a_list_and_a_figure_joined_to_own_revenue() {
     let text = "The vaccine accounted for 41.6% of Halden's revenue for the year and 45% in the final quarter.";
     assert!(scan(text).is_empty(), "{:?}", scan(text));
 }
+
+/// "DJI made nine of the ten most commonly used drones": several places of a ranked list are a
+/// rank claim with the list's size as its top and what the list ranks by as its measure; the
+/// same words with no holder before them ("Nine of the ten largest economies grew") are not.
+#[test]
+fn regression_several_places_of_a_top_list_are_a_rank() {
+    let text = "A 2018 poll by Kittle found that Corvid made nine of the ten most commonly used e-bikes.";
+    let c = find(text, Kind::Rank, "nine of the ten");
+    assert_eq!((c.value, c.top), (None, Some(10)));
+    assert_eq!(subject_text(text, Kind::Rank, "nine of the ten").as_deref(), Some("Corvid"));
+    assert_eq!(tag_text(c.scope.metric).as_deref(), Some("most commonly used"));
+    let text = "Chinese brands took seven of the top ten spots in the ranking.";
+    assert_eq!(find(text, Kind::Rank, "seven of the top ten").top, Some(10));
+    for text in ["Nine of the ten largest economies grew last year.", "Kestrel won three of the first five races."] {
+        assert!(scan(text).is_empty(), "{text}: {:?}", scan(text));
+    }
+}

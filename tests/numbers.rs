@@ -440,10 +440,28 @@ fn top_counts() {
         ("500强", 500),
         ("三甲", 3),
         ("前三甲", 3),
+        // The size of a list said without "top": "nine of the ten most used drones".
+        ("ten", 10),
+        ("the five", 5),
+        ("10", 10),
     ] {
         top(s, n);
     }
-    for s in ["top", "top spot", "前", "前年", "前三季度", "强", "top 0", "第三", "topic", ""] {
+    for s in [
+        "top",
+        "top spot",
+        "前",
+        "前年",
+        "前三季度",
+        "强",
+        "top 0",
+        "第三",
+        "topic",
+        "",
+        "zero",
+        "tenth",
+        "ten percent",
+    ] {
         assert_eq!(parse_top(s), None, "{s}");
     }
 }
