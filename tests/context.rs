@@ -889,3 +889,16 @@ fn regression_a_professed_claim_is_not_measured_by_the_articles_sources() {
     assert_eq!(source(zh, Kind::Rank, "第二"), None);
     assert_eq!(source(zh, Kind::Share, "16.7%").as_deref(), Some("奥维云网"));
 }
+
+/// "all drones registered with the FAA": the things counted as they were registered are what a
+/// share of them counts; a lone participle was dropped as if it were a capitalised opener.
+#[test]
+fn regression_things_registered_are_the_measure_of_a_share() {
+    let text = "Skyline Data looked at all drones registered with the FAA in 2020. On that basis \
+                Corvid leads with a 70% market share in the US.";
+    let metric = |needle| tag_text(find(text, Kind::Share, needle).scope.metric);
+    assert_eq!(metric("70% market share").as_deref(), Some("registered"));
+    // Securities and offices are registered too, and measure no market.
+    let text = "Halden's shares registered in London rose. Halden holds a 20% share of the market.";
+    assert_eq!(tag_text(find(text, Kind::Share, "20% share").scope.metric), None);
+}

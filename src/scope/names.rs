@@ -195,7 +195,9 @@ pub(super) fn clean_name(text: &str, r: Range<usize>, vague: bool, field: ScopeF
     let zh_particle = t.starts_with(['的', '是', '了', '在', '为', '对', '从', '把']);
     // One capitalised participle, adverb or abstract noun ("Bracketed numbers", "Reportedly",
     // "Registration data") is a sentence's first word, not a firm.
-    let en_word = t.bytes().all(|b| b.is_ascii_alphabetic())
+    // A measure may well be one such word: "drones registered with the FAA", "by spending".
+    let en_word = field != ScopeField::Metric
+        && t.bytes().all(|b| b.is_ascii_alphabetic())
         && ["ed", "ing", "ly", "tion", "sion", "ment"].iter().any(|x| t.len() > x.len() + 3 && t.ends_with(x));
     // "补贴拉动市场", "加速布局海外市场": a verb before 市场 acts on a market, it names none.
     const ZH_VERBS: [&str; 16] = [
