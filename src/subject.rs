@@ -390,8 +390,7 @@ impl<'a> SubjectFinder<'a> {
         }
         // "略领先于农夫山泉", "ahead of Dyson": a name the comparison takes is who is passed.
         let compared = |o: &&Range<usize>| {
-            let upto = self.text[claim.start..o.start].trim_end();
-            ["于", "过", "比", "than", "of", "over"].iter().any(|w| upto.ends_with(w))
+            ends_in_comparison(&self.text[claim.start..o.start])
         };
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12 && !compared(o));
         if let Some(r) = after {
@@ -424,5 +423,29 @@ impl<'a> SubjectFinder<'a> {
         self.lexicon_hits(r).iter().any(|m| {
             matches!(m.category, LexiconCategory::Geo | LexiconCategory::Metric) && m.range.len() * 10 >= r.len() * 8
         })
+    }
+}
+
+/// Whether `upto` ends in the word of a comparison whose object follows: "略领先于", "ahead
+/// of", "more than". An English word must end there whole: "Hanover" is no "over".
+fn ends_in_comparison(upto: &str) -> bool {
+    let upto = upto.trim_end();
+    ["于", "过", "比", "than", "of", "over"].into_iter().any(|w| {
+        upto.strip_suffix(w).is_some_and(|rest| !w.is_ascii() || !rest.ends_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_in_comparison;
+
+    #[test]
+    fn regression_a_comparison_word_is_a_whole_word() {
+        for upto in ["略领先于", "ahead of ", "more than", "a lead over"] {
+            assert!(ends_in_comparison(upto), "{upto}");
+        }
+        for upto in ["the best-selling model in Hanover", "a Stroganof", "No. 1 in Dover"] {
+            assert!(!ends_in_comparison(upto), "{upto}");
+        }
     }
 }
