@@ -181,6 +181,15 @@ impl Scanner {
             } else {
                 (reach, resolved)
             };
+            // A list's stated basis says more of a place on it than a title or lead about
+            // other figures.
+            if resolved.metric.as_ref().is_none_or(|t| t.via == Via::Document)
+                && reach == Reach::Document
+                && !self_report
+                && let Some(basis) = scopes.list_basis(c)
+            {
+                resolved.metric = Some(basis);
+            }
             if self_report {
                 // Its own internal data ("Based on internal sales data") still is its source.
                 if resolved

@@ -92,6 +92,10 @@ pub struct ScopeFinder<'a> {
     footnotes: Vec<usize>,
     /// Sentences that hold a claim of their own.
     claimed: Vec<bool>,
+    /// Sentences that hold a place on a ranking.
+    ranked: Vec<bool>,
+    /// Sentences that say what a ranking is based on, found on first need.
+    basis: Option<Vec<usize>>,
     /// Per scope pattern, made on its first match attempt: one set of capture slots reused
     /// for every match in the document, rather than a `Captures` allocated per match.
     slots: Vec<Option<Slots>>,
@@ -168,6 +172,8 @@ impl<'a> ScopeFinder<'a> {
             title,
             footnotes,
             claimed: vec![false; n],
+            ranked: vec![false; n],
+            basis: None,
             slots: Vec::new(),
         }
     }
@@ -177,6 +183,7 @@ impl<'a> ScopeFinder<'a> {
     pub fn mark_claims(&mut self, cands: &[Candidate]) {
         for c in cands {
             self.claimed[c.sentence] = true;
+            self.ranked[c.sentence] |= c.kind == crate::model::Kind::Rank;
         }
     }
 }

@@ -389,9 +389,7 @@ impl<'a> SubjectFinder<'a> {
             return Some(self.named(r));
         }
         // "略领先于农夫山泉", "ahead of Dyson": a name the comparison takes is who is passed.
-        let compared = |o: &&Range<usize>| {
-            ends_in_comparison(&self.text[claim.start..o.start])
-        };
+        let compared = |o: &&Range<usize>| ends_in_comparison(&self.text[claim.start..o.start]);
         let after = orgs.iter().find(|o| o.start >= claim.end && o.start <= claim.end + 12 && !compared(o));
         if let Some(r) = after {
             return Some(self.named(r.clone()));

@@ -902,3 +902,31 @@ fn regression_things_registered_are_the_measure_of_a_share() {
     let text = "Halden's shares registered in London rose. Halden holds a 20% share of the market.";
     assert_eq!(tag_text(find(text, Kind::Share, "20% share").scope.metric), None);
 }
+
+/// "The list is based on each company's revenue", 榜单依据各乳企的营业额排定: a ranking's basis
+/// stated once, in a paragraph of its own, is what every place on that list counts; a share,
+/// or a place the holder claims for itself, is not on that list.
+#[test]
+fn regression_a_rankings_stated_basis_measures_its_places() {
+    let metric = |text: &str, kind, needle| tag_text(find(text, kind, needle).scope.metric);
+    let text = "Halden ranked fifth on the Dairy 20 list published by Rabo Partners in July.\n\n\
+                Halden also holds 12% of the cheese market in Norway.\n\n\
+                The list is based on each company's dairy revenue in the previous year.";
+    assert!(
+        metric(text, Kind::Rank, "fifth").is_some_and(|m| m.contains("revenue")),
+        "{:?}",
+        metric(text, Kind::Rank, "fifth")
+    );
+    assert_eq!(metric(text, Kind::Share, "12%"), None);
+    let zh = "在荷兰合作银行发布的全球乳企20强排行中，禾牧乳业排名第五。\n\n该排行主要依据各乳企上一财年的营业额排定。";
+    assert_eq!(metric(zh, Kind::Rank, "排名第五").as_deref(), Some("营业额"));
+    let own = "禾牧乳业表示，公司已是亚洲乳业第一品牌。\n\n全球乳企20强排行主要依据各乳企上一财年的营业额排定。";
+    assert_eq!(metric(own, Kind::Rank, "第一"), None);
+    // A sentence with a place of its own measures that place, not the list.
+    let text = "Helvara is the No. 1 sovereign cloud in Europe.\n\n\
+                Measured by revenue, Nordwolk ranked third in the Nordic rankings.";
+    assert_eq!(metric(text, Kind::Rank, "No. 1"), None);
+    let own =
+        "Halden said it was the No. 1 dairy brand in Asia.\n\nThe Dairy 20 list is based on each company's revenue.";
+    assert_eq!(metric(own, Kind::Rank, "No. 1"), None);
+}

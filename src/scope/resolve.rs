@@ -241,6 +241,104 @@ impl<'a> ScopeFinder<'a> {
     }
 }
 
+impl<'a> ScopeFinder<'a> {
+    /// Whether a claim is a place on a ranking: a rank, or a superlative its sentence reads off
+    /// a list ("该榜单上的最高排名", "the highest-ranked Asian firm on the list").
+    fn on_a_list(&self, c: &Candidate) -> bool {
+        c.kind == crate::model::Kind::Rank || {
+            let sentence = &self.text[self.layout.sentences[c.sentence].range.clone()];
+            LIST_WORDS.iter().any(|w| sentence.contains(w))
+        }
+    }
+
+    /// What a place on a ranking counts when only the ranking's basis, stated once in a
+    /// sentence of its own, says it ("the list is based on each company's revenue", 榜单依据
+    /// 各乳企的销售数据排定).
+    pub fn list_basis(&mut self, c: &Candidate) -> Option<TagDraft> {
+        if !self.on_a_list(c) {
+            return None;
+        }
+        let f = self.basis_metric(c.sentence)?;
+        Some(TagDraft { range: f.range, id: f.id.map(str::to_string), via: Via::Document })
+    }
+
+    /// The first metric of the first sentence other than `own` that says what a ranking is
+    /// based on.
+    fn basis_metric(&mut self, own: usize) -> Option<Found<'a>> {
+        if self.basis.is_none() {
+            let text = self.text;
+            // Read case-blind ("Based on revenue, the list…"), one buffer for the document.
+            let mut lower = String::new();
+            let found = self
+                .layout
+                .sentences
+                .iter()
+                .enumerate()
+                // A sentence with a place of its own ("Measured by revenue, Nordwolk ranked
+                // third") measures that place, not a list.
+                .filter(|(i, _)| !self.ranked[*i])
+                .filter(|(_, s)| {
+                    lower.clear();
+                    lower.push_str(&text[s.range.clone()]);
+                    lower.make_ascii_lowercase();
+                    states_basis(&lower)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            self.basis = Some(found);
+        }
+        let sentences: Vec<usize> = self.basis.iter().flatten().copied().filter(|&s| s != own).collect();
+        sentences.into_iter().find_map(|s| {
+            let range = self.layout.sentences[s].range.clone();
+            // The metric the basis word governs, not one a clause before it mentions.
+            let lower = self.text[range.clone()].to_ascii_lowercase();
+            let at = basis_at(&lower).map_or(range.start, |i| range.start + i);
+            let found = self.found(s, bit(ScopeField::Metric));
+            found.iter().find(|f| f.field == ScopeField::Metric && f.range.start >= at).cloned()
+        })
+    }
+}
+
+/// Words that name a ranking or a place on one.
+const LIST_WORDS: [&str; 12] = [
+    "榜单",
+    "排行榜",
+    "排名",
+    "榜上",
+    "十强",
+    "五强",
+    "前十",
+    "ranking",
+    "ranked",
+    "league table",
+    "on the list",
+    "the list",
+];
+
+/// Where a sentence (ASCII lower-cased) says what something is based on: "based on", "ranked
+/// by", 依据, 基于, 按照.
+fn basis_at(sentence: &str) -> Option<usize> {
+    const CUES: [&str; 9] = [
+        "based on",
+        "ranked by",
+        "ranks by",
+        "ranked according to",
+        "ordered by",
+        "measured by",
+        "依据",
+        "基于",
+        "按照",
+    ];
+    CUES.iter().filter_map(|w| sentence.find(w)).min()
+}
+
+/// Whether a sentence (ASCII lower-cased) states the basis of a ranking: a word of a list and a word of a basis
+/// ("the list ranks companies based on revenue", 榜单主要依据销售数据排定).
+fn states_basis(sentence: &str) -> bool {
+    basis_at(sentence).is_some()
+        && LIST_WORDS.iter().chain(["排定", "rankings", "list ranks"].iter()).any(|w| sentence.contains(w))
+}
+
 /// "…since November 2018, when the PS4 last held the No. 1 spot": the clause hung on a period
 /// is of that time.
 fn hung_on(text: &str, period: &Range<usize>, claim: &Range<usize>) -> bool {
