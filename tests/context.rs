@@ -930,3 +930,14 @@ fn regression_a_rankings_stated_basis_measures_its_places() {
         "Halden said it was the No. 1 dairy brand in Asia.\n\nThe Dairy 20 list is based on each company's revenue.";
     assert_eq!(metric(own, Kind::Rank, "No. 1"), None);
 }
+
+/// "Now look at Paymetrics, which calculated that Halden's share reached 56.7%": a measurer
+/// introduced by a relative clause measured the figure in it, and the paragraph's later figures
+/// "on the same method".
+#[test]
+fn regression_a_measurer_in_a_relative_clause_is_the_source() {
+    let text = "Now look at Paymetrics, which calculated that Halden's share of online sales reached \
+                56.7% in 2021. On the same method Vexa ended 2021 with a 6.2% portion of online sales.";
+    assert_eq!(source(text, Kind::Share, "56.7%").as_deref(), Some("Paymetrics"));
+    assert_eq!(source(text, Kind::Share, "6.2%").as_deref(), Some("Paymetrics"));
+}
