@@ -192,11 +192,13 @@ impl Scanner {
             }
             if self_report {
                 // Its own internal data ("Based on internal sales data") still is its source.
-                if resolved
-                    .source
-                    .as_ref()
-                    .is_some_and(|t| t.via != Via::Sentence && t.id.as_deref() != Some("source.self"))
-                {
+                // So is a measurer it cites for the figures beside them ("The company
+                // attributes the figures to research firm Omdia"), in their paragraph.
+                if resolved.source.as_ref().is_some_and(|t| {
+                    t.via != Via::Sentence
+                        && t.id.as_deref() != Some("source.self")
+                        && !(t.via == Via::Paragraph && cited_by_holder(text, layout, t))
+                }) {
                     resolved.source = None;
                 }
                 if resolved.vague_source.as_ref().is_some_and(|(_, via)| *via != Via::Sentence) {
@@ -626,6 +628,16 @@ fn quoted_holder(
         .map(|q| sentence.start + q.start..sentence.start + q.end)
         .find(|q| q.start <= claim.start && name.end <= q.end)?;
     (quote.start <= claim.start).then(|| name.clone())
+}
+
+/// Whether a source found in the context is one the holder cites for its own figures: its
+/// sentence attributes them to it ("attributes the figures to Omdia", "citing GfK", 援引).
+fn cited_by_holder(text: &str, layout: &Layout, source: &TagDraft) -> bool {
+    let Some(s) = layout.sentence_at(source.range.start) else { return false };
+    let before = &text[layout.sentences[s].range.start..source.range.start];
+    const CUES: [&str; 9] =
+        ["attributes", "attributed", "credits", "credited", "citing", "cites", "cited", "援引", "引用"];
+    CUES.iter().any(|w| before.contains(w))
 }
 
 /// "追觅方面在接受采访时称，公司…销量排名第一", "Veltra said it now held 17%": a holder

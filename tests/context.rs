@@ -941,3 +941,15 @@ fn regression_a_measurer_in_a_relative_clause_is_the_source() {
     assert_eq!(source(text, Kind::Share, "56.7%").as_deref(), Some("Paymetrics"));
     assert_eq!(source(text, Kind::Share, "6.2%").as_deref(), Some("Paymetrics"));
 }
+
+/// "Norvik says it captured 28.3%… The company attributes the figures to research firm
+/// Omdia": a holder reporting its own figures keeps the measurer it cites for them beside
+/// them; a later paragraph of its claims is not covered by that citation.
+#[test]
+fn regression_a_holder_keeps_the_measurer_it_cites() {
+    let text = "Norvik says it captured 28.3% of the global TV market in 2024. The company attributes \
+                the figures to research firm Omdia.\n\n\
+                Norvik also claims 46.8% of the QLED TV segment.";
+    assert_eq!(source(text, Kind::Share, "28.3%").as_deref(), Some("Omdia"));
+    assert_eq!(source(text, Kind::Share, "46.8%"), None);
+}
