@@ -566,7 +566,7 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
 /// "BYD overtook Tesla as Europe's best-selling carmaker", "Intel came out as No. 2": the
 /// clause's verb gives the place it names; "Acme, as the largest supplier," only describes.
 fn takes_the_place(lead: &str) -> bool {
-    const VERBS: [&str; 31] = [
+    const VERBS: [&str; 34] = [
         "came",
         "comes",
         "ended",
@@ -598,6 +598,9 @@ fn takes_the_place(lead: &str) -> bool {
         "remains",
         "finished",
         "cemented",
+        "left",
+        "leaves",
+        "leaving",
     ];
     lead.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.contains(&w))
 }

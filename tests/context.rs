@@ -953,3 +953,14 @@ fn regression_a_holder_keeps_the_measurer_it_cites() {
     assert_eq!(source(text, Kind::Share, "28.3%").as_deref(), Some("Omdia"));
     assert_eq!(source(text, Kind::Share, "46.8%"), None);
 }
+
+/// "…against 39% for cable and 25% for broadcast, which left cable as the single biggest
+/// category": a verb that leaves a holder in a place gives that place, scoped as the figures
+/// around it are; "as" after it does not make it a mere description.
+#[test]
+fn regression_left_as_the_biggest_is_a_place_not_a_description() {
+    let text = "According to Screenwatch, streaming accounted for 26% of TV time in May 2021, against \
+                39% for cable, which left cable as the single biggest category.";
+    assert_eq!(source(text, Kind::Superlative, "biggest").as_deref(), Some("Screenwatch"));
+    assert_eq!(period(text, Kind::Superlative, "biggest").as_deref(), Some("May 2021"));
+}
