@@ -566,7 +566,7 @@ fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
 /// "BYD overtook Tesla as Europe's best-selling carmaker", "Intel came out as No. 2": the
 /// clause's verb gives the place it names; "Acme, as the largest supplier," only describes.
 fn takes_the_place(lead: &str) -> bool {
-    const VERBS: [&str; 34] = [
+    const VERBS: [&str; 37] = [
         "came",
         "comes",
         "ended",
@@ -601,6 +601,9 @@ fn takes_the_place(lead: &str) -> bool {
         "left",
         "leaves",
         "leaving",
+        "run",
+        "reign",
+        "streak",
     ];
     lead.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.contains(&w))
 }

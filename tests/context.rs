@@ -955,7 +955,8 @@ fn regression_a_holder_keeps_the_measurer_it_cites() {
 }
 
 /// "…against 39% for cable and 25% for broadcast, which left cable as the single biggest
-/// category": a verb that leaves a holder in a place gives that place, scoped as the figures
+/// category", "enjoyed a decade-long run as the best-selling drug": a verb that leaves a holder
+/// in a place, or a run in it, gives that place, scoped as the figures
 /// around it are; "as" after it does not make it a mere description.
 #[test]
 fn regression_left_as_the_biggest_is_a_place_not_a_description() {
@@ -963,4 +964,7 @@ fn regression_left_as_the_biggest_is_a_place_not_a_description() {
                 39% for cable, which left cable as the single biggest category.";
     assert_eq!(source(text, Kind::Superlative, "biggest").as_deref(), Some("Screenwatch"));
     assert_eq!(period(text, Kind::Superlative, "biggest").as_deref(), Some("May 2021"));
+    // A run, a reign or a streak as the best-selling one is a place held.
+    let text = "According to Pharmatrack, Halden's Vexil enjoyed a decade-long run as the best-selling drug.";
+    assert_eq!(source(text, Kind::Superlative, "best-selling").as_deref(), Some("Pharmatrack"));
 }
