@@ -25,6 +25,10 @@ const EN_STOP: &[&str] = &[
     "enjoy",
     "meet",
     "upgrade",
+    // So does a writer's: "Look at Paymetrics, which…", "Consider Halden".
+    "look",
+    "consider",
+    "compare",
     "the",
     "a",
     "an",

@@ -705,3 +705,13 @@ fn regression_several_places_of_a_top_list_are_a_rank() {
         assert!(scan(text).is_empty(), "{text}: {:?}", scan(text));
     }
 }
+
+/// "Look at Screenshare, which calculated that cable's share…": a writer's imperative opening
+/// the sentence is capitalised, not a name.
+#[test]
+fn regression_an_imperative_opening_a_sentence_holds_nothing() {
+    let text = "Look at Screenshare, which calculated that cable's share of TV time reached 39% in May 2021.";
+    assert_ne!(subject_text(text, Kind::Share, "39%").as_deref(), Some("Look"));
+    let text = "Consider Halden, which held 21% of the market in 2024, according to Omdia.";
+    assert_eq!(subject_text(text, Kind::Share, "21%").as_deref(), Some("Halden"));
+}
