@@ -730,7 +730,13 @@ fn professed(text: &str, layout: &Layout, c: &Candidate) -> bool {
     let weighed = |at: usize| {
         lower[..at].split_whitespace().rev().take(2).any(|w| ["could", "can", "may", "might", "would"].contains(&w))
     };
-    CUES.iter().any(|cue| lower.rfind(cue).is_some_and(|at| !weighed(at)))
+    // Every claim asks: searchers built once, SIMD searches rather than a searcher per cue.
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| CUES.iter().map(|v| memchr::memmem::FinderRev::new(v.as_bytes())).collect());
+    // Plain ASCII text needs only the English cues, which come first.
+    let english = CUES.iter().take_while(|v| v.is_ascii()).count();
+    let asked = if lower.is_ascii() { &finders[..english] } else { &finders[..] };
+    asked.iter().any(|f| f.rfind(lower.as_bytes()).is_some_and(|at| !weighed(at)))
 }
 
 /// Whether a claim stands inside a quotation long enough to be someone's words rather than a
