@@ -6,7 +6,9 @@ use crate::matcher::Candidate;
 use crate::model::Via;
 use crate::rules::{Reach, ScopeField};
 use crate::segments::{BlockKind, Layout};
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 impl<'a> ScopeFinder<'a> {
     /// Whether sentence `s` names the subject at `r` again, by one of its names' words.
@@ -247,7 +249,7 @@ impl<'a> ScopeFinder<'a> {
     fn on_a_list(&self, c: &Candidate) -> bool {
         c.kind == crate::model::Kind::Rank || {
             let sentence = &self.text[self.layout.sentences[c.sentence].range.clone()];
-            LIST_WORDS.iter().any(|w| sentence.contains(w))
+            list_words().is_match(sentence)
         }
     }
 
@@ -267,8 +269,6 @@ impl<'a> ScopeFinder<'a> {
     fn basis_metric(&mut self, own: usize) -> Option<Found<'a>> {
         if self.basis.is_none() {
             let text = self.text;
-            // Read case-blind ("Based on revenue, the list…"), one buffer for the document.
-            let mut lower = String::new();
             let found = self
                 .layout
                 .sentences
@@ -276,13 +276,7 @@ impl<'a> ScopeFinder<'a> {
                 .enumerate()
                 // A sentence with a place of its own ("Measured by revenue, Nordwolk ranked
                 // third") measures that place, not a list.
-                .filter(|(i, _)| !self.ranked[*i])
-                .filter(|(_, s)| {
-                    lower.clear();
-                    lower.push_str(&text[s.range.clone()]);
-                    lower.make_ascii_lowercase();
-                    states_basis(&lower)
-                })
+                .filter(|(i, s)| !self.ranked[*i] && states_basis(&text[s.range.clone()]))
                 .map(|(i, _)| i)
                 .collect();
             self.basis = Some(found);
@@ -291,52 +285,62 @@ impl<'a> ScopeFinder<'a> {
         sentences.into_iter().find_map(|s| {
             let range = self.layout.sentences[s].range.clone();
             // The metric the basis word governs, not one a clause before it mentions.
-            let lower = self.text[range.clone()].to_ascii_lowercase();
-            let at = basis_at(&lower).map_or(range.start, |i| range.start + i);
+            let at = basis_at(&self.text[range.clone()]).map_or(range.start, |i| range.start + i);
             let found = self.found(s, bit(ScopeField::Metric));
             found.iter().find(|f| f.field == ScopeField::Metric && f.range.start >= at).cloned()
         })
     }
 }
 
-/// Words that name a ranking or a place on one.
-const LIST_WORDS: [&str; 12] = [
-    "榜单",
-    "排行榜",
-    "排名",
-    "榜上",
-    "十强",
-    "五强",
-    "前十",
-    "ranking",
-    "ranked",
-    "league table",
-    "on the list",
-    "the list",
-];
-
-/// Where a sentence (ASCII lower-cased) says what something is based on: "based on", "ranked
-/// by", 依据, 基于, 按照.
-fn basis_at(sentence: &str) -> Option<usize> {
-    const CUES: [&str; 9] = [
-        "based on",
-        "ranked by",
-        "ranks by",
-        "ranked according to",
-        "ordered by",
-        "measured by",
-        "依据",
-        "基于",
-        "按照",
-    ];
-    CUES.iter().filter_map(|w| sentence.find(w)).min()
+/// Words that name a ranking or a place on one, read case-blind: every sentence of a document
+/// with a place is asked, so one automaton rather than a substring search per word.
+fn list_words() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let words = [
+            "榜单",
+            "排行榜",
+            "排名",
+            "榜上",
+            "十强",
+            "五强",
+            "前十",
+            "排定",
+            "ranking",
+            "ranked",
+            "league table",
+            "on the list",
+            "the list",
+            "list ranks",
+        ];
+        AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("static words")
+    })
 }
 
-/// Whether a sentence (ASCII lower-cased) states the basis of a ranking: a word of a list and a word of a basis
+/// Where a sentence says what something is based on: "based on", "ranked by", 依据, 基于, 按照.
+fn basis_at(sentence: &str) -> Option<usize> {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        let cues = [
+            "based on",
+            "ranked by",
+            "ranks by",
+            "ranked according to",
+            "ordered by",
+            "measured by",
+            "依据",
+            "基于",
+            "按照",
+        ];
+        AhoCorasick::builder().ascii_case_insensitive(true).build(cues).expect("static cues")
+    });
+    ac.find(sentence).map(|m| m.start())
+}
+
+/// Whether a sentence states the basis of a ranking: a word of a list and a word of a basis
 /// ("the list ranks companies based on revenue", 榜单主要依据销售数据排定).
 fn states_basis(sentence: &str) -> bool {
-    basis_at(sentence).is_some()
-        && LIST_WORDS.iter().chain(["排定", "rankings", "list ranks"].iter()).any(|w| sentence.contains(w))
+    basis_at(sentence).is_some() && list_words().is_match(sentence)
 }
 
 /// "…since November 2018, when the PS4 last held the No. 1 spot": the clause hung on a period
