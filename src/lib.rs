@@ -5,6 +5,7 @@
 //! The core does no I/O: give it text (or a [`document::Document`] built by a reader) and a
 //! [`Scanner`], get back [`model::Claim`]s; renderers turn a [`model::Report`] into output.
 
+mod backing;
 pub mod baseline;
 pub mod citations;
 pub mod config;

@@ -1,6 +1,7 @@
 //! The scanner: compiled rules, lexicons and scope patterns, and the pass that turns a
 //! document into claims with subject, scope and flags.
 
+use crate::backing::{cited_by_holder, in_speech, is_characterisation, is_measured, professed, self_reported};
 use crate::citations;
 use crate::document::Document;
 use crate::flags::{self, FlagInput};
@@ -10,7 +11,7 @@ use crate::matcher::Matcher;
 use crate::model::{Citation, CitationStatus, Claim, Kind, Reference, Scope, Span, Tag, Via, VoiceReport};
 use crate::rules::{self, LoadError, Reach, RuleSet, RuleSource};
 use crate::scope::{ScopeFinder, TagDraft};
-use crate::segments::{Layout, clause_bounds};
+use crate::segments::clause_bounds;
 use crate::subject::{SubjectDraft, SubjectFinder};
 use crate::triggers::TriggerIndex;
 use crate::voice;
@@ -539,75 +540,6 @@ struct Named {
 /// A count of holders: how many, and the names given apart that it stands for.
 type Counted = Option<(u32, Vec<Range<usize>>)>;
 
-/// A superlative that opens its clause ("Acme, the world's leading maker of...", "As a
-/// global leader in X, ...", 作为行业龙头) describes its subject rather than reporting a
-/// measurement, so figures elsewhere in the sentence do not scope it.
-fn is_characterisation(text: &str, layout: &Layout, c: &Candidate) -> bool {
-    let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);
-    let before = text[clause.start.min(c.span.start)..c.span.start].trim();
-    let lower = before.to_lowercase();
-    let rest = &text[c.span.start..clause.end.max(c.span.end)];
-    let introduced = (lower.ends_with(" as") && !takes_the_place(&lower[..lower.len() - 3]))
-        || lower == "as"
-        || ["作为", "身为"].iter().any(|p| lower.ends_with(p));
-    let claim = text[c.span.clone()].to_lowercase();
-    // "one of the largest", "最大的…之一": membership of a vague set, not a measured place.
-    let one_of = lower.ends_with("one of the")
-        || lower.ends_with("one of")
-        || claim.starts_with("one of")
-        || rest.contains("之一");
-    // A noun phrase opening its clause is an appositive or a slogan; "nearly 21 points ahead"
-    // opening a clause still reports a measurement.
-    let noun_phrase = ["the ", "a ", "an "].iter().any(|d| claim.starts_with(d))
-        || text[c.span.clone()].starts_with(|ch: char| ch.is_uppercase() || crate::segments::is_cjk(ch));
-    introduced || c.kind == Kind::Superlative && (before.is_empty() && noun_phrase || one_of)
-}
-
-/// "BYD overtook Tesla as Europe's best-selling carmaker", "Intel came out as No. 2": the
-/// clause's verb gives the place it names; "Acme, as the largest supplier," only describes.
-fn takes_the_place(lead: &str) -> bool {
-    const VERBS: [&str; 37] = [
-        "came",
-        "comes",
-        "ended",
-        "landed",
-        "placed",
-        "overtook",
-        "overtakes",
-        "overtake",
-        "overtaking",
-        "surpassed",
-        "surpasses",
-        "passed",
-        "replaced",
-        "replaces",
-        "displaced",
-        "unseated",
-        "dethroned",
-        "emerged",
-        "emerges",
-        "became",
-        "becomes",
-        "crowned",
-        "ranked",
-        "ranks",
-        "rated",
-        "retained",
-        "retains",
-        "remained",
-        "remains",
-        "finished",
-        "cemented",
-        "left",
-        "leaves",
-        "leaving",
-        "run",
-        "reign",
-        "streak",
-    ];
-    lead.split(|c: char| !c.is_alphanumeric()).any(|w| VERBS.contains(&w))
-}
-
 /// "印有“全国销量领先的红罐凉茶-加多宝”字样", "“Britain's No. 1 oat milk — Brightwater”": a
 /// slogan quoted whole signs it with its holder's name, whoever the sentence around it is about.
 /// A known name right after the claim, past a dash or a comma, inside the same quotation; one
@@ -634,164 +566,6 @@ fn quoted_holder(
         .map(|q| sentence.start + q.start..sentence.start + q.end)
         .find(|q| q.start <= claim.start && name.end <= q.end)?;
     (quote.start <= claim.start).then(|| name.clone())
-}
-
-/// Whether a source found in the context is one the holder cites for its own figures: its
-/// sentence attributes them to it ("attributes the figures to Omdia", "citing GfK", 援引).
-fn cited_by_holder(text: &str, layout: &Layout, source: &TagDraft) -> bool {
-    let Some(s) = layout.sentence_at(source.range.start) else { return false };
-    let before = &text[layout.sentences[s].range.start..source.range.start];
-    const CUES: [&str; 9] =
-        ["attributes", "attributed", "credits", "credited", "citing", "cites", "cited", "援引", "引用"];
-    CUES.iter().any(|w| before.contains(w))
-}
-
-/// "追觅方面在接受采访时称，公司…销量排名第一", "Veltra said it now held 17%": a holder
-/// reporting its own position asserts it; the measurer the article cites elsewhere does not
-/// stand behind it.
-fn self_reported(
-    text: &str,
-    lex: &Lexicons,
-    sentence: std::ops::Range<usize>,
-    c: &Candidate,
-    subject: Option<&SubjectDraft>,
-) -> bool {
-    // "claimed first place" reports what a firm took; "claims 46.8%" is what it says.
-    const VERBS: [&str; 13] = [
-        " said ",
-        " says ",
-        " claims ",
-        " told ",
-        "称，",
-        "表示，",
-        "介绍，",
-        "强调，",
-        "透露，",
-        "自称",
-        "宣称",
-        "声称",
-        "号称",
-    ];
-    let Some(subject) = subject.filter(|s| s.range.end <= c.span.start) else { return false };
-    let lead = &text[sentence.start..c.span.start];
-    // Every claim with a holder asks: searchers built once, SIMD searches rather than rfind.
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| VERBS.iter().map(|v| memchr::memmem::FinderRev::new(v.as_bytes())).collect());
-    // Plain ASCII text needs only the English verbs, which come first.
-    let english = VERBS.iter().take_while(|v| v.is_ascii()).count();
-    let asked = if lead.is_ascii() { &finders[..english] } else { &finders[..] };
-    let Some(at) = asked.iter().filter_map(|f| f.rfind(lead.as_bytes())).max() else {
-        return false;
-    };
-    let speaker = &text[sentence.start..sentence.start + at];
-    // A measurer saying who leads ("Counterpoint said…", "IDC称") is the source, not a holder.
-    if !lex.get(LexiconCategory::Source).find(text, sentence.start..sentence.start + at).is_empty() {
-        return false;
-    }
-    let name = &text[subject.range.clone()];
-    // The speaker is the holder: named before the verb, or the claim's holder is a word such as
-    // 公司 standing for the speaker named before it.
-    let head = &name[..name.char_indices().nth(2).map_or(name.len(), |(i, _)| i)];
-    let spoken_of = subject.range.start >= sentence.start + at
-        && (name.chars().any(crate::segments::is_cjk) || SubjectFinder::is_pronoun(name));
-    let refers = SubjectFinder::is_pronoun(name) || name.chars().count() >= 2 && speaker.contains(head);
-    (subject.range.end <= sentence.start + at && speaker.contains(name))
-        || (spoken_of && refers && !speaker.contains("据") && !speaker.contains("according"))
-}
-
-/// "Samsung and Hisense each claim to be No. 1", "格力方面则坚称自己仍是…第二": a claim its
-/// holder is said to profess is theirs to back; the figures the article cites around it do not
-/// measure it.
-fn professed(text: &str, layout: &Layout, c: &Candidate) -> bool {
-    const CUES: [&str; 17] = [
-        "claim to be",
-        "claims to be",
-        "claimed to be",
-        "claiming to be",
-        "bills itself as",
-        "billed itself as",
-        "calls itself",
-        "called itself",
-        "touts itself as",
-        "styles itself",
-        "insists it is",
-        "insisted it was",
-        "坚称",
-        "宣称",
-        "声称",
-        "自称",
-        "号称",
-    ];
-    let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);
-    let before = &text[clause.start.min(c.span.start)..c.span.start];
-    let lower = before.to_lowercase();
-    // "so it could still claim to be the largest": the writer weighs the claim on the figures
-    // given, which do back it.
-    let weighed = |at: usize| {
-        lower[..at].split_whitespace().rev().take(2).any(|w| ["could", "can", "may", "might", "would"].contains(&w))
-    };
-    // Every claim asks: searchers built once, SIMD searches rather than a searcher per cue.
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| CUES.iter().map(|v| memchr::memmem::FinderRev::new(v.as_bytes())).collect());
-    // Plain ASCII text needs only the English cues, which come first.
-    let english = CUES.iter().take_while(|v| v.is_ascii()).count();
-    let asked = if lower.is_ascii() { &finders[..english] } else { &finders[..] };
-    asked.iter().any(|f| f.rfind(lower.as_bytes()).is_some_and(|at| !weighed(at)))
-}
-
-/// Whether a claim stands inside a quotation long enough to be someone's words rather than a
-/// term in quotes ("the \"first\"").
-fn in_speech(text: &str, block: std::ops::Range<usize>, c: &Candidate) -> bool {
-    const SPEECH: usize = 40;
-    // Someone is said to say it, just before or after the quotation; a slogan quoted in an
-    // article about advertising is not speech.
-    const VERBS: [&str; 19] = [
-        "said",
-        "says",
-        "argued",
-        "argues",
-        "claims",
-        "insists",
-        "maintains",
-        "added",
-        "told",
-        "noted",
-        "explained",
-        "stated",
-        "according to",
-        "表示",
-        "称",
-        "说",
-        "指出",
-        "介绍",
-        "强调",
-    ];
-    let near = |r: std::ops::Range<usize>| {
-        let (a, b) = (text.floor_char_boundary(r.start), text.floor_char_boundary(r.end));
-        let t = &text[a..b];
-        VERBS.iter().any(|v| t.contains(v))
-    };
-    // A quotation closes by its line's end, so the claim's block holds all of it.
-    let para = &text[block.clone()];
-    if !para.contains(['"', '“', '「']) {
-        return false;
-    }
-    let quotes = voice::quoted_ranges(para);
-    quotes.iter().map(|q| block.start + q.start..block.start + q.end).any(|q| {
-        q.start <= c.span.start
-            && c.span.end <= q.end
-            && q.len() >= SPEECH
-            && (near(q.end..q.end + 48) || near(q.start.saturating_sub(32)..q.start))
-    })
-}
-
-/// "the largest share among streaming services" measures something even when it stands as an
-/// appositive: a claim that names what it counts is never a mere characterisation.
-fn is_measured(text: &str, lex: &Lexicons, c: &Candidate) -> bool {
-    let claim = &text[c.span.clone()];
-    let lower = claim.to_lowercase();
-    ["share", "份额", "占比", "市占率"].iter().any(|w| lower.contains(w))
-        || !lex.get(LexiconCategory::Metric).find(text, c.span.clone()).is_empty()
 }
 
 impl Scanner {
