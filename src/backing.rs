@@ -9,6 +9,28 @@ use crate::scope::TagDraft;
 use crate::segments::{Layout, clause_bounds};
 use crate::subject::{SubjectDraft, SubjectFinder};
 use crate::voice;
+use memchr::memmem::FinderRev;
+use std::sync::OnceLock;
+
+/// Cue phrases asked of every claim: searchers built once, SIMD searches rather than a
+/// searcher per cue per call. The English cues come first, so plain ASCII text asks only those.
+struct Cues {
+    finders: Vec<FinderRev<'static>>,
+    ascii: usize,
+}
+
+impl Cues {
+    fn new(cues: &[&'static str]) -> Cues {
+        let finders = cues.iter().map(|c| FinderRev::new(c.as_bytes())).collect();
+        Cues { finders, ascii: cues.iter().take_while(|c| c.is_ascii()).count() }
+    }
+
+    /// Where each cue that occurs in `hay` occurs last.
+    fn last_each<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = usize> + 'h {
+        let asked = if hay.is_ascii() { &self.finders[..self.ascii] } else { &self.finders[..] };
+        asked.iter().filter_map(move |f| f.rfind(hay.as_bytes()))
+    }
+}
 
 /// A superlative that opens its clause ("Acme, the world's leading maker of...", "As a
 /// global leader in X, ...", 作为行业龙头) describes its subject rather than reporting a
@@ -117,13 +139,8 @@ pub(crate) fn self_reported(
     ];
     let Some(subject) = subject.filter(|s| s.range.end <= c.span.start) else { return false };
     let lead = &text[sentence.start..c.span.start];
-    // Every claim with a holder asks: searchers built once, SIMD searches rather than rfind.
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| VERBS.iter().map(|v| memchr::memmem::FinderRev::new(v.as_bytes())).collect());
-    // Plain ASCII text needs only the English verbs, which come first.
-    let english = VERBS.iter().take_while(|v| v.is_ascii()).count();
-    let asked = if lead.is_ascii() { &finders[..english] } else { &finders[..] };
-    let Some(at) = asked.iter().filter_map(|f| f.rfind(lead.as_bytes())).max() else {
+    static FINDERS: OnceLock<Cues> = OnceLock::new();
+    let Some(at) = FINDERS.get_or_init(|| Cues::new(&VERBS)).last_each(lead).max() else {
         return false;
     };
     let speaker = &text[sentence.start..sentence.start + at];
@@ -173,13 +190,8 @@ pub(crate) fn professed(text: &str, layout: &Layout, c: &Candidate) -> bool {
     let weighed = |at: usize| {
         lower[..at].split_whitespace().rev().take(2).any(|w| ["could", "can", "may", "might", "would"].contains(&w))
     };
-    // Every claim asks: searchers built once, SIMD searches rather than a searcher per cue.
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| CUES.iter().map(|v| memchr::memmem::FinderRev::new(v.as_bytes())).collect());
-    // Plain ASCII text needs only the English cues, which come first.
-    let english = CUES.iter().take_while(|v| v.is_ascii()).count();
-    let asked = if lower.is_ascii() { &finders[..english] } else { &finders[..] };
-    asked.iter().any(|f| f.rfind(lower.as_bytes()).is_some_and(|at| !weighed(at)))
+    static FINDERS: OnceLock<Cues> = OnceLock::new();
+    FINDERS.get_or_init(|| Cues::new(&CUES)).last_each(&lower).any(|at| !weighed(at))
 }
 
 /// Whether a claim stands inside a quotation long enough to be someone's words rather than a

@@ -241,9 +241,7 @@ impl<'a> ScopeFinder<'a> {
         }
         out
     }
-}
 
-impl<'a> ScopeFinder<'a> {
     /// Whether a claim is a place on a ranking: a rank, or a superlative its sentence reads off
     /// a list ("该榜单上的最高排名", "the highest-ranked Asian firm on the list").
     fn on_a_list(&self, c: &Candidate) -> bool {
