@@ -6,7 +6,7 @@ use crate::matcher::Candidate;
 use crate::model::Via;
 use crate::rules::{Reach, ScopeField};
 use crate::segments::{BlockKind, Layout};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -266,17 +266,17 @@ impl<'a> ScopeFinder<'a> {
     /// based on.
     fn basis_metric(&mut self, own: usize) -> Option<Found<'a>> {
         if self.basis.is_none() {
-            let text = self.text;
-            let found = self
-                .layout
-                .sentences
-                .iter()
-                .enumerate()
+            let (text, layout) = (self.text, self.layout);
+            let mut found: Vec<usize> = Vec::new();
+            for m in basis_cues().find_iter(text) {
+                let Some(i) = layout.sentence_at(m.start()) else { continue };
                 // A sentence with a place of its own ("Measured by revenue, Nordwolk ranked
                 // third") measures that place, not a list.
-                .filter(|(i, s)| !self.ranked[*i] && states_basis(&text[s.range.clone()]))
-                .map(|(i, _)| i)
-                .collect();
+                if found.last() != Some(&i) && !self.ranked[i] && names_a_list(&text[layout.sentences[i].range.clone()])
+                {
+                    found.push(i);
+                }
+            }
             self.basis = Some(found);
         }
         let sentences: Vec<usize> = self.basis.iter().flatten().copied().filter(|&s| s != own).collect();
@@ -315,30 +315,47 @@ fn list_words() -> &'static AhoCorasick {
     })
 }
 
-/// Where a sentence says what something is based on: "based on", "ranked by", 依据, 基于, 按照.
-fn basis_at(sentence: &str) -> Option<usize> {
+/// The cues that say what something is based on: "based on", "ranked by", 依据, 基于, 按照, as
+/// written in running text, sentences, titles and headings (lower, sentence, title and upper
+/// case). Read case-sensitively they make a packed (SIMD) search, which reads a whole document
+/// in one call; a case-blind automaton stepped through every byte of every sentence of a
+/// document with a place, which cost 6% of the scan of such documents.
+fn basis_cues() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    let ac = AC.get_or_init(|| {
-        let cues = [
-            "based on",
-            "ranked by",
-            "ranks by",
-            "ranked according to",
-            "ordered by",
-            "measured by",
-            "依据",
-            "基于",
-            "按照",
-        ];
-        AhoCorasick::builder().ascii_case_insensitive(true).build(cues).expect("static cues")
-    });
-    ac.find(sentence).map(|m| m.start())
+    AC.get_or_init(|| {
+        let english = ["based on", "ranked by", "ranks by", "ranked according to", "ordered by", "measured by"];
+        let title = |s: &str| {
+            s.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut cues: Vec<String> = Vec::new();
+        for cue in english {
+            let sentence = title(cue.split(' ').next().unwrap_or("")) + &cue[cue.find(' ').unwrap_or(0)..];
+            for form in [cue.to_string(), sentence, title(cue), cue.to_ascii_uppercase()] {
+                if !cues.contains(&form) {
+                    cues.push(form);
+                }
+            }
+        }
+        cues.extend(["依据", "基于", "按照"].map(String::from));
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(cues).expect("static cues")
+    })
 }
 
-/// Whether a sentence states the basis of a ranking: a word of a list and a word of a basis
-/// ("the list ranks companies based on revenue", 榜单主要依据销售数据排定).
-fn states_basis(sentence: &str) -> bool {
-    basis_at(sentence).is_some() && list_words().is_match(sentence)
+/// Where a sentence says what something is based on.
+fn basis_at(sentence: &str) -> Option<usize> {
+    basis_cues().find(sentence).map(|m| m.start())
+}
+
+/// Whether a sentence that holds a basis cue names a list too ("the list ranks companies based
+/// on revenue", 榜单主要依据销售数据排定).
+fn names_a_list(sentence: &str) -> bool {
+    list_words().is_match(sentence)
 }
 
 /// "…since November 2018, when the PS4 last held the No. 1 spot": the clause hung on a period
