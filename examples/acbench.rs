@@ -24,4 +24,17 @@ fn main() {
     }
     let dt = t.elapsed().as_secs_f64();
     println!("{} hits per pass, {:.0} MB/s", n / 10, text.len() as f64 * 10.0 / dt / 1e6);
+    if std::env::var_os("LITERALS").is_some() {
+        let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for d in &docs {
+            for (r, _) in idx.hits(d) {
+                *count.entry(d[r].to_lowercase()).or_default() += 1;
+            }
+        }
+        let mut count: Vec<(usize, String)> = count.into_iter().map(|(k, v)| (v, k)).collect();
+        count.sort_unstable_by(|a, b| b.cmp(a));
+        for (n, lit) in count.iter().take(40) {
+            println!("{n:>8} {lit:?}");
+        }
+    }
 }
