@@ -196,6 +196,19 @@ fn a_past_event_told_in_passing_dates_only_its_clause() {
     assert_eq!(period(en, Kind::Rank, "third-largest").as_deref(), Some("2018"));
 }
 
+/// A time in a later clause of a claim's sentence dates that clause ("全年销量达…", "继去年首次
+/// 跻身五强"); the claim keeps the time before it or in its own clause, and takes a later one
+/// only when its sentence has no other.
+#[test]
+fn regression_a_later_clauses_time_does_not_date_the_claim_before_it() {
+    let zh = "据奥维云网数据，2024年澜川集团空调市占率为27.8%，位居行业第一，全年空调销量达6140万台。";
+    assert_eq!(period(zh, Kind::Rank, "位居行业第一").as_deref(), Some("2024年"));
+    let en = "Orbion ranked first in Chilean cloud revenue, Tallis Research said in its survey of Q3 2025.";
+    assert_eq!(period(en, Kind::Rank, "ranked first").as_deref(), Some("Q3 2025"));
+    let zh_alone = "澜川集团位居行业第一，2024年空调销量达6140万台。";
+    assert_eq!(period(zh_alone, Kind::Rank, "位居行业第一").as_deref(), Some("2024年"));
+}
+
 /// A short line over a table is its caption: the rows read their period and place from it, and
 /// a column headed "Change vs H1 2024" dates nothing.
 #[test]

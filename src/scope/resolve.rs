@@ -179,6 +179,14 @@ impl<'a> ScopeFinder<'a> {
                         } else {
                             distance(&f.range, &c.span)
                         };
+                        // A time in a later clause of the claim's sentence dates that clause
+                        // ("2024年…市占率为27.8%，位居行业第一，全年空调销量达…"); one before the
+                        // claim or in its clause is the claim's.
+                        let dist = if field == ScopeField::Period && s == c.sentence && f.range.start >= clause.end {
+                            dist + (1 << 40)
+                        } else {
+                            dist
+                        };
                         let block = layout.sentences[s].block;
                         let dist = match own_column {
                             Some((g, col)) if block != own_block && in_table(block) == Some(g) => {
