@@ -144,16 +144,32 @@ pub fn detect(text: &str, layout: &Layout, set: &RuleSet, lex: &Lexicons, wakes:
         ids.push(org.id(m.entry).to_string());
     }
     // Ad copy titled with its brand and product ("净界 X7 洗地机", "Sparkle Whitening Toothpaste")
-    // is the brand's, though no lexicon knows it.
+    // is the brand's, though no lexicon knows it. A page whose name line runs straight into a
+    // tagline ("ROBOROCK SAROS Z70" over "Tidy up first.") has no title block: its first line
+    // is the name.
     if ad
         && names.is_empty()
-        && let Some(t) = title
-        && let Some(r) = brand_opening(text, t.range.clone())
+        && let Some(t) = title.map(|t| t.range.clone()).or_else(|| name_line(text, layout))
+        && let Some(r) = brand_opening(text, t)
     {
         names.push(text[r.clone()].to_string());
         ranges.push(r);
     }
     Voice { promotional, ad, issuer_names: names, issuer_ranges: ranges, issuer_ids: ids }
+}
+
+/// The first line of a document whose first block holds more lines, when it reads as a name:
+/// short, with no sentence's end or clause mark in it.
+fn name_line(text: &str, layout: &Layout) -> Option<Range<usize>> {
+    let first = layout.blocks.first()?;
+    let block = &text[first.range.clone()];
+    let end = block.find('\n')?;
+    let line = block[..end].trim_end();
+    let plain = !line.is_empty()
+        && line.chars().count() <= 60
+        && !line.contains([',', ';', ':', '，', '；', '：', '。'])
+        && !line.ends_with(['.', '!', '?', '！', '？']);
+    plain.then(|| first.range.start..first.range.start + line.len())
 }
 
 /// The first word of a title that goes on after it, when that word can be a brand: two to six
@@ -222,10 +238,12 @@ impl Voice {
         {
             return true;
         }
-        let t = t.trim();
+        // Read case-blind: a title in capitals ("ROBOROCK SAROS Z70") names the brand the body
+        // writes "Roborock".
+        let t = t.trim().to_lowercase();
         self.issuer_names.iter().any(|n| {
-            let n = n.trim();
-            !n.is_empty() && (n.contains(t) || t.contains(n))
+            let n = n.trim().to_lowercase();
+            !n.is_empty() && (n.contains(&t) || t.contains(&n))
         })
     }
 }

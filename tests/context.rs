@@ -699,6 +699,26 @@ fn regression_an_ad_titled_with_its_brand_is_the_brands() {
     assert_eq!(subject_text(claim_title, Kind::Superlative, "遥遥领先"), None);
 }
 
+/// An ad whose name line runs straight into its tagline ("VANTORI AERO X2" over "Lighter.
+/// Quieter.") has no title block: its boasts were held by nobody. The first line names the brand,
+/// and the body's "Vantori" is that brand whatever its case, so its "No. 1" is a self-description.
+#[test]
+fn regression_an_ads_name_line_over_its_tagline_is_the_brand() {
+    let en = "VANTORI AERO X2\nLighter. Quieter. Further.\n\nMeet the first folding drone with a 4K gimbal.\n\n\
+              Industry-leading flight time.\nBest-in-class obstacle sensing.\n\n\
+              THE NO.1 CONSUMER DRONE BRAND IN EUROPE*\n\
+              Vantori ranked first in European consumer drone sales last year.*\n\n\
+              *Source: Markt Panel, consumer drone sales value, 2025.\n";
+    let holder = subject_text(en, Kind::Superlative, "Industry-leading").map(|s| s.to_lowercase());
+    assert_eq!(holder.as_deref(), Some("vantori"));
+    let ranked = find(en, Kind::Rank, "ranked first");
+    assert!(ranked.flags.iter().any(|f| f.code == "extreme-term"), "{:?}", ranked.flags);
+    // A first line that reads as a sentence names nothing.
+    let sentence = "Lighter, quieter and further than before.\nIndustry-leading flight time.\n\n\
+                    *Source: Markt Panel, consumer drone sales value, 2025.\n";
+    assert_eq!(subject_text(sentence, Kind::Superlative, "Industry-leading"), None);
+}
+
 /// "新能源车零售", "零售份额", "smartphone retail revenue": retail is the channel a figure is counted
 /// in; the product beside it is the market.
 #[test]
