@@ -719,6 +719,16 @@ fn regression_an_ads_name_line_over_its_tagline_is_the_brand() {
     assert_eq!(subject_text(sentence, Kind::Superlative, "Industry-leading"), None);
 }
 
+/// A release that names its issuer in its title let a boast with no named holder go unflagged
+/// ("按门店数计已是“中国第一”"): in promotional copy such a boast is the issuer's own.
+#[test]
+fn regression_an_unattributed_boast_in_a_named_issuers_release_is_its_own() {
+    let zh = "美的集团今日发布年度报告\n\n【公司公告】2025年3月3日，美的集团发布年度报告。我们感谢投资者的信任。\n\n\
+              一年多前公司首次递交上市申请时，按门店数计已是“中国第一”。我们将继续扩大门店网络，我们的目标不变。\n";
+    let c = find(zh, Kind::Rank, "第一");
+    assert!(c.flags.iter().any(|f| f.code == "extreme-term"), "{:?}", c.flags);
+}
+
 /// "新能源车零售", "零售份额", "smartphone retail revenue": retail is the channel a figure is counted
 /// in; the product beside it is the market.
 #[test]
