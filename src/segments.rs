@@ -278,7 +278,7 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
         }
         let body = &text[h.range.clone()];
         let last = body.chars().last().unwrap_or(' ');
-        let terminal = matches!(last, '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，');
+        let terminal = ends_a_clause(last);
         // A headline may ask or exclaim ("Who leads the cloud?") but does not end a sentence.
         let headline_end = matches!(last, '?' | '？' | '!' | '！') || !terminal;
         // A title or heading is one short line; a paragraph's worth of bytes is neither.
@@ -295,6 +295,11 @@ fn classify_headings(text: &str, hints: &mut [BlockHint]) {
             h.kind = BlockKind::Heading;
         }
     }
+}
+
+/// A mark that ends a sentence or a clause: a line ending in one is running text, not a title.
+pub(crate) fn ends_a_clause(c: char) -> bool {
+    matches!(c, '.' | '。' | '!' | '！' | '?' | '？' | ':' | '：' | ';' | '；' | ',' | '，')
 }
 
 /// Build the layout from block hints (from plain text or a structured reader), splitting each

@@ -168,7 +168,7 @@ fn name_line(text: &str, layout: &Layout) -> Option<Range<usize>> {
     let plain = !line.is_empty()
         && line.chars().count() <= 60
         && !line.contains([',', ';', ':', '，', '；', '：', '。'])
-        && !line.ends_with(['.', '!', '?', '！', '？']);
+        && !line.ends_with(crate::segments::ends_a_clause);
     plain.then(|| first.range.start..first.range.start + line.len())
 }
 

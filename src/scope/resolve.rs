@@ -280,7 +280,9 @@ impl<'a> ScopeFinder<'a> {
                 let Some(i) = layout.sentence_at(m.start()) else { continue };
                 // A sentence with a place of its own ("Measured by revenue, Nordwolk ranked
                 // third") measures that place, not a list.
-                if found.last() != Some(&i) && !self.ranked[i] && names_a_list(&text[layout.sentences[i].range.clone()])
+                if found.last() != Some(&i)
+                    && !self.ranked[i]
+                    && list_words().is_match(&text[layout.sentences[i].range.clone()])
                 {
                     found.push(i);
                 }
@@ -298,8 +300,9 @@ impl<'a> ScopeFinder<'a> {
     }
 }
 
-/// Words that name a ranking or a place on one, read case-blind: every sentence of a document
-/// with a place is asked, so one automaton rather than a substring search per word.
+/// Words that name a ranking or a place on one, read case-blind: a sentence that states a
+/// ranking's basis names its list too ("the list ranks companies based on revenue",
+/// 榜单主要依据销售数据排定), and a superlative read off a list stands beside one.
 fn list_words() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -332,19 +335,11 @@ fn basis_cues() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         let english = ["based on", "ranked by", "ranks by", "ranked according to", "ordered by", "measured by"];
-        let title = |s: &str| {
-            s.split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let capital = |s: &str| s[..1].to_ascii_uppercase() + &s[1..];
         let mut cues: Vec<String> = Vec::new();
         for cue in english {
-            let sentence = title(cue.split(' ').next().unwrap_or("")) + &cue[cue.find(' ').unwrap_or(0)..];
-            for form in [cue.to_string(), sentence, title(cue), cue.to_ascii_uppercase()] {
+            let title = cue.split(' ').map(capital).collect::<Vec<_>>().join(" ");
+            for form in [cue.to_string(), capital(cue), title, cue.to_ascii_uppercase()] {
                 if !cues.contains(&form) {
                     cues.push(form);
                 }
@@ -358,12 +353,6 @@ fn basis_cues() -> &'static AhoCorasick {
 /// Where a sentence says what something is based on.
 fn basis_at(sentence: &str) -> Option<usize> {
     basis_cues().find(sentence).map(|m| m.start())
-}
-
-/// Whether a sentence that holds a basis cue names a list too ("the list ranks companies based
-/// on revenue", 榜单主要依据销售数据排定).
-fn names_a_list(sentence: &str) -> bool {
-    list_words().is_match(sentence)
 }
 
 /// "…since November 2018, when the PS4 last held the No. 1 spot": the clause hung on a period
