@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 
 use claimscope::{Document, Scanner};
 
+// The allocator the `claimscope` binary uses, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: u64 = 0x5eed_c1a1_0005_c0de;
 const MB: f64 = 1_000_000.0;
 const DOC_MIN: usize = 3_000;

@@ -19,6 +19,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// A scan makes many short-lived vectors per claim (matches, tags, drafts): with the system
+// allocator, allocation took about a sixth of a single-threaded scan; mimalloc's per-thread
+// free lists make the same run about 17% faster (`cargo bench --bench throughput`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "claimscope", version, about = "Find market-share and ranking claims and the scope they imply")]
 struct Cli {
