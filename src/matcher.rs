@@ -8,6 +8,7 @@ use crate::rules::{Reach, Rule, RuleSet, ValueSpec};
 use crate::segments::{Layout, clause_bounds};
 use crate::triggers::TriggerIndex;
 use regex::{RegexSet, RegexSetBuilder};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -243,10 +244,10 @@ impl Matcher {
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
         let Plan { rules: plan, voice, requires: literals } = self.plan(text, layout);
+        let mut runs: Vec<(usize, usize)> = Vec::with_capacity(plan.len());
         for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
             let mut counts = None;
-            scratch.fired.clear();
             for &(_, r) in rules {
                 let script = set.rules[r].script;
                 if script != crate::rules::Script::Any
@@ -258,8 +259,14 @@ impl Matcher {
                 if !requirement_met(set, r, text, layout, s, &literals, &mut requires) {
                     continue;
                 }
-                run_rule(self, set, r, text, s, range.clone(), &mut scratch, &mut raw);
+                runs.push((r, s));
             }
+        }
+        // Rule by rule: a rule's automaton stays in the cache from one of its sentences to the
+        // next, where going sentence by sentence had each rule evict the one before it.
+        runs.sort_unstable();
+        for (r, s) in runs {
+            run_rule(self, set, r, text, s, layout.sentences[s].range.clone(), &mut scratch, &mut raw);
         }
         let mut kept = resolve_overlaps(set, raw);
         kept = expand_lists(set, text, kept);
@@ -356,9 +363,9 @@ impl Slots {
 #[derive(Default)]
 struct Scratch {
     slots: Vec<Option<Slots>>,
-    /// (span, kind, fired): the rules of a kind often find the same span ("41%" is read by
-    /// every percentage rule), and the excludes of a kind give it the same answer each time.
-    fired: Vec<(Range<usize>, Kind, bool)>,
+    /// (start, end, kind) -> fired: the rules of a kind often find the same span ("41%" is
+    /// read by every percentage rule), and the excludes of a kind give it the same answer.
+    fired: HashMap<(usize, usize, Kind), bool>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -489,7 +496,7 @@ impl Matcher {
         text: &str,
         sentence: Range<usize>,
         span: Range<usize>,
-        fired: &mut Vec<(Range<usize>, Kind, bool)>,
+        fired: &mut HashMap<(usize, usize, Kind), bool>,
     ) -> bool {
         let (before, after) = windows(text, &sentence, &span);
         let claim = &text[span.clone()];
@@ -499,12 +506,9 @@ impl Matcher {
         {
             return true;
         }
-        if let Some((_, _, hit)) = fired.iter().find(|(r, k, _)| *r == span && *k == rule.kind) {
-            return *hit;
-        }
-        let hit = self.exclude_set(rule.kind).fires([before, after, claim]);
-        fired.push((span, rule.kind, hit));
-        hit
+        *fired
+            .entry((span.start, span.end, rule.kind))
+            .or_insert_with(|| self.exclude_set(rule.kind).fires([before, after, claim]))
     }
 }
 
