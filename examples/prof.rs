@@ -12,6 +12,17 @@ fn warm(scanner: &claimscope::Scanner, raw: &[&str]) -> usize {
 
 #[inline(never)]
 fn measured(scanner: &claimscope::Scanner, raw: &[&str]) -> usize {
+    let batch: usize = std::env::var("BATCH").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    if batch > 0 {
+        return raw
+            .chunks(batch)
+            .map(|docs| {
+                let docs: Vec<claimscope::Document> =
+                    docs.iter().map(|d| claimscope::Document::from_text(d.to_string())).collect();
+                scanner.analyze_many(&docs.iter().collect::<Vec<_>>()).iter().map(|(c, _)| c.len()).sum::<usize>()
+            })
+            .sum();
+    }
     raw.iter().map(|d| scanner.scan(&claimscope::Document::from_text(d.to_string())).len()).sum::<usize>()
         + std::hint::black_box(0)
 }

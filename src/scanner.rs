@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::flags::{self, FlagInput};
 use crate::lexicon::{LexiconCategory, Lexicons};
 use crate::matcher::Candidate;
-use crate::matcher::Matcher;
+use crate::matcher::{Detection, Matcher};
 use crate::model::{Citation, CitationStatus, Claim, Kind, Reference, Scope, Span, Tag, Via, VoiceReport};
 use crate::rules::{self, LoadError, Reach, RuleSet, RuleSource};
 use crate::scope::{ScopeFinder, TagDraft};
@@ -64,6 +64,11 @@ pub fn sources_in(dir: &std::path::Path) -> std::io::Result<Vec<RuleSource>> {
     Ok(out)
 }
 
+/// How many documents, and how many bytes of them past the first, `Scanner::analyze_many` is
+/// best given at once: smaller batches lose the gain, larger ones only hold more in memory.
+pub const BATCH_DOCS: usize = 64;
+pub const BATCH_BYTES: usize = 256 << 10;
+
 pub struct Scanner {
     pub set: RuleSet,
     matcher: Matcher,
@@ -99,10 +104,27 @@ impl Scanner {
 
     /// Claims and the document voice they were judged in.
     pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
+        self.analyze_detected(doc, self.detection(doc))
+    }
+
+    /// `analyze` for several documents: the claims of each, in order. Batches of about
+    /// `BATCH_DOCS` documents or `BATCH_BYTES` of text get most of the gain. Every document's
+    /// candidates are found before any is scoped: detection's automata then stay in the
+    /// processor's caches from one document to the next, where scoping a document in between
+    /// pushed them out (about a tenth of a scan of news went to reloading them).
+    pub fn analyze_many(&self, docs: &[&Document]) -> Vec<(Vec<Claim>, Option<VoiceReport>)> {
+        let found: Vec<Detection> = docs.iter().map(|d| self.detection(d)).collect();
+        docs.iter().zip(found).map(|(d, found)| self.analyze_detected(d, found)).collect()
+    }
+
+    fn detection(&self, doc: &Document) -> Detection {
         // Everything is found in the folded view; what is quoted comes from the text view.
+        self.matcher.detect(&self.set, doc.match_text(), &doc.layout)
+    }
+
+    fn analyze_detected(&self, doc: &Document, detection: Detection) -> (Vec<Claim>, Option<VoiceReport>) {
         let text = doc.match_text();
         let layout = &doc.layout;
-        let detection = self.matcher.detect(&self.set, text, layout);
         let cands = detection.candidates;
         if cands.is_empty() {
             return (Vec::new(), None);

@@ -116,3 +116,25 @@ fn corpus_snapshots() {
         });
     }
 }
+
+/// `analyze_many` finds every document's candidates before it scopes any: each document must
+/// still get exactly its own claims and voice, in order, as `analyze` gives them one by one.
+#[test]
+fn a_batch_of_documents_gets_what_each_gets_alone() {
+    let scanner = Scanner::with_defaults().expect("default rules load");
+    let docs: Vec<Document> = corpus_files().iter().map(|p| read(p).doc).collect();
+    // Twice over, so that a document's own detection is never next to it in the batch.
+    let batch: Vec<&Document> = docs.iter().chain(docs.iter().rev()).collect();
+    let together = scanner.analyze_many(&batch);
+    assert_eq!(together.len(), batch.len());
+    assert!(together.iter().any(|(claims, _)| !claims.is_empty()));
+    for (doc, (claims, voice)) in batch.iter().zip(&together) {
+        let (alone, alone_voice) = scanner.analyze(doc);
+        assert_eq!(
+            serde_json::to_value(claims).unwrap(),
+            serde_json::to_value(&alone).unwrap(),
+            "claims of a document scanned in a batch"
+        );
+        assert_eq!(serde_json::to_value(voice).unwrap(), serde_json::to_value(&alone_voice).unwrap());
+    }
+}

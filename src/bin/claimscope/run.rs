@@ -92,11 +92,32 @@ impl<'s> Run<'s> {
 
     /// Reads and scans every input, handing each result to `emit` in input order. A document
     /// checked alone (not `cross`) has its within-document checks done here, in parallel.
-    pub fn each<E>(&self, emit: impl FnMut(Done) -> Result<(), E>) -> Result<(), E> {
-        let jobs = inputs::jobs(&self.paths, &self.reading);
-        let work = |job| match inputs::read(job, &self.reading) {
+    pub fn each<E>(&self, mut emit: impl FnMut(Done) -> Result<(), E>) -> Result<(), E> {
+        let jobs = batches(inputs::jobs(&self.paths, &self.reading));
+        let work = |batch: Vec<inputs::Job>| {
+            let read: Vec<inputs::Input> = batch.into_iter().map(|job| inputs::read(job, &self.reading)).collect();
+            let docs: Vec<&claimscope::Document> = read
+                .iter()
+                .filter_map(|input| match input {
+                    inputs::Input::Doc { loaded, .. } => Some(&loaded.doc),
+                    _ => None,
+                })
+                .collect();
+            let mut found = self.scanner.analyze_many(&docs).into_iter();
+            read.into_iter().map(|input| self.finish(input, &mut found)).collect::<Vec<Done>>()
+        };
+        pipeline::run(jobs, self.threads, work, |done: Vec<Done>| done.into_iter().try_for_each(&mut emit))
+    }
+
+    /// A read input with its claims (the next of `found` for a document) made into a result.
+    fn finish(
+        &self,
+        input: inputs::Input,
+        found: &mut impl Iterator<Item = (Vec<claimscope::model::Claim>, Option<claimscope::model::VoiceReport>)>,
+    ) -> Done {
+        match input {
             inputs::Input::Doc { name, loaded, meta } => {
-                let (mut claims, voice) = self.scanner.analyze(&loaded.doc);
+                let (mut claims, voice) = found.next().expect("one analysis per document read");
                 if let Some(citer) = &self.citer {
                     citer.check(&mut claims);
                 }
@@ -113,8 +134,7 @@ impl<'s> Run<'s> {
             inputs::Input::Failed { name, reason, line } => {
                 Done::Failed(InputError { path: name, line, error: reason })
             }
-        };
-        pipeline::run(jobs, self.threads, work, emit)
+        }
     }
 
     /// The closing line about citation checks, when they ran.
@@ -124,6 +144,33 @@ impl<'s> Run<'s> {
 }
 
 /// Runs the cross-document checks over `docs`, adding their flags to the claims.
+/// Files found on disk, a batch at a time: a document's claims are detected with the others of
+/// its batch before any is scoped, which keeps detection's automata cached (see
+/// `Scanner::analyze_many`), so many files make batches of its size; a few large ones still
+/// spread over the threads. A record or a stream goes alone, as
+/// soon as it arrives: a pipeline waiting on its results must not wait for the next ones.
+fn batches(jobs: impl Iterator<Item = inputs::Job> + Send) -> impl Iterator<Item = Vec<inputs::Job>> + Send {
+    use claimscope::scanner::{BATCH_BYTES, BATCH_DOCS};
+    let size = |job: &inputs::Job| match job {
+        inputs::Job::File { path, .. } => Some(std::fs::metadata(path).map_or(0, |m| m.len())),
+        _ => None,
+    };
+    let mut jobs = jobs.peekable();
+    std::iter::from_fn(move || {
+        let first = jobs.next()?;
+        let Some(mut bytes) = size(&first) else { return Some(vec![first]) };
+        let mut batch = vec![first];
+        while batch.len() < BATCH_DOCS
+            && let Some(n) = jobs.peek().and_then(size).filter(|n| bytes + n <= BATCH_BYTES as u64)
+            && let Some(job) = jobs.next()
+        {
+            bytes += n;
+            batch.push(job);
+        }
+        Some(batch)
+    })
+}
+
 pub fn check_set(scanner: &Scanner, docs: &mut [Scanned]) -> Vec<crossdoc::Finding> {
     let mut facts = facts_of(docs);
     let findings = crossdoc::check(scanner.lexicons(), &mut facts);
@@ -167,4 +214,54 @@ fn default_cache_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
     Some(base.join("claimscope"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inputs::Job;
+
+    fn file(dir: &std::path::Path, name: &str, bytes: usize) -> Job {
+        let path = dir.join(name);
+        std::fs::write(&path, "x".repeat(bytes)).unwrap();
+        Job::File { name: name.to_string(), path }
+    }
+
+    fn names(batch: &[Job]) -> Vec<String> {
+        batch
+            .iter()
+            .map(|j| match j {
+                Job::File { name, .. } => name.clone(),
+                Job::Record { line, .. } => format!("record {line}"),
+                _ => "other".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn files_go_in_batches_and_records_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = claimscope::scanner::BATCH_BYTES;
+        let jobs = vec![
+            file(dir.path(), "a", 10),
+            file(dir.path(), "b", 10),
+            Job::Record { stream: "-".into(), line: 1, text: "{}".into() },
+            Job::Record { stream: "-".into(), line: 2, text: "{}".into() },
+            file(dir.path(), "c", 10),
+            // Too big to join "c": it starts a batch of its own, which "d" cannot join either.
+            file(dir.path(), "big", big),
+            file(dir.path(), "d", 10),
+        ];
+        let got: Vec<Vec<String>> = batches(jobs.into_iter()).map(|b| names(&b)).collect();
+        assert_eq!(got, [vec!["a", "b"], vec!["record 1"], vec!["record 2"], vec!["c"], vec!["big"], vec!["d"]]);
+    }
+
+    #[test]
+    fn a_batch_holds_at_most_the_scanners_batch_of_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = claimscope::scanner::BATCH_DOCS;
+        let jobs: Vec<Job> = (0..n + 3).map(|i| file(dir.path(), &format!("f{i}"), 1)).collect();
+        let sizes: Vec<usize> = batches(jobs.into_iter()).map(|b| b.len()).collect();
+        assert_eq!(sizes, [n, 3]);
+    }
 }
