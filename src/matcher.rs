@@ -163,7 +163,7 @@ impl Matcher {
         let mut plan = vec![0u64; layout.sentences.len() * words];
         let mut requires = vec![0u64; layout.sentences.len() * words];
         let mut voice: Vec<(usize, usize)> = Vec::new();
-        let mut last: Option<(Range<usize>, usize)> = None;
+        let mut cursor = 0;
         let hits: Vec<(Range<usize>, &[usize])> = self.triggers.hits(text).collect();
         // Mask phrases, in order of their ends: a rule trigger inside one wakes nothing.
         let masks: Vec<Range<usize>> =
@@ -176,11 +176,7 @@ impl Matcher {
         };
         for (at, owners) in hits {
             let pos = at.start;
-            // Hits arrive in order of their end: most fall in the sentence of the last one.
-            let s = match &last {
-                Some((r, s)) if r.contains(&pos) => Some(*s),
-                _ => layout.sentence_at(pos).inspect(|&s| last = Some((layout.sentences[s].range.clone(), s))),
-            };
+            let s = sentence_from(layout, &mut cursor, pos);
             let silenced = !masks.is_empty() && masked(&at);
             for &o in owners {
                 if o < self.rules {
@@ -279,6 +275,21 @@ impl Matcher {
         kept.sort_by_key(|c| (c.span.start, c.span.end));
         Detection { candidates: kept, voice }
     }
+}
+
+/// The sentence holding `pos`, as `Layout::sentence_at` finds it, walking forward from the
+/// sentence at `cursor`: hits come in order of their ends, so most fall in the sentence of the
+/// one before or a few sentences on, where a binary search per hit cost more. A position
+/// before the cursor's sentence (a long literal's start) is searched for.
+fn sentence_from(layout: &Layout, cursor: &mut usize, pos: usize) -> Option<usize> {
+    let sentences = &layout.sentences;
+    if sentences.get(*cursor).is_none_or(|s| pos < s.range.start) {
+        return layout.sentence_at(pos).inspect(|&s| *cursor = s);
+    }
+    while sentences.get(*cursor + 1).is_some_and(|s| s.range.start <= pos) {
+        *cursor += 1;
+    }
+    (pos < sentences[*cursor].range.end).then_some(*cursor)
 }
 
 /// The set bits of rows of `words` words as (row, bit) pairs, in order.
@@ -611,6 +622,21 @@ mod tests {
             subject: None,
             metric: None,
             exact_metric: false,
+        }
+    }
+
+    #[test]
+    fn the_walk_to_a_hits_sentence_agrees_with_the_search() {
+        let text = "One claim here.  Two follows it. Three!\n\nFour is a new block. Five.";
+        let layout = crate::segments::layout_text(text);
+        assert!(layout.sentences.len() >= 5);
+        // In order, out of order, in the gaps between sentences and past the end.
+        let mut order: Vec<usize> = (0..=text.len()).collect();
+        order.extend((0..=text.len()).rev().step_by(3));
+        order.extend([40, 2, 41, 0, text.len(), 17]);
+        let mut cursor = 0;
+        for pos in order {
+            assert_eq!(sentence_from(&layout, &mut cursor, pos), layout.sentence_at(pos), "at {pos}");
         }
     }
 
