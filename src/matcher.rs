@@ -129,15 +129,18 @@ impl Matcher {
         let (rules, scopes) = (set.rules.len(), set.scopes.len());
         let voice = set.scopes.iter().enumerate().filter(|(_, p)| p.field.is_none());
         let requires = set.rules.iter().enumerate().filter(|(_, r)| !r.requires_triggers.is_empty());
-        let triggers = TriggerIndex::new(
+        let triggers = TriggerIndex::with_words(
             set.rules
                 .iter()
                 .enumerate()
-                .map(|(r, rule)| (r, rule.triggers.as_slice()))
-                .chain(voice.map(|(i, p)| (rules + i, p.triggers.as_slice())))
-                .chain(requires.map(|(r, rule)| (rules + scopes + r, rule.requires_triggers.as_slice())))
+                .map(|(r, rule)| (r, rule.triggers.as_slice(), rule.whole_words))
+                .chain(voice.map(|(i, p)| (rules + i, p.triggers.as_slice(), false)))
+                .chain(requires.map(|(r, rule)| (rules + scopes + r, rule.requires_triggers.as_slice(), false)))
                 .chain(
-                    set.masks.iter().enumerate().map(|(m, mask)| (rules + scopes + rules + m, mask.phrases.as_slice())),
+                    set.masks
+                        .iter()
+                        .enumerate()
+                        .map(|(m, mask)| (rules + scopes + rules + m, mask.phrases.as_slice(), false)),
                 ),
         );
         let excludes = [Kind::Share, Kind::Rank, Kind::Superlative].map(|k| ExcludeSet::new(set, k));

@@ -110,6 +110,9 @@ pub struct Rule {
     pub id: String,
     pub kind: Kind,
     pub triggers: Vec<String>,
+    /// Whether a trigger that ends in a letter or digit wakes the rule only where it ends a
+    /// word too ("share" not in "shares"): for a rule whose pattern has `\b` after it.
+    pub whole_words: bool,
     pub regex: Pattern,
     pub value: ValueSpec,
     pub top: ValueSpec,

@@ -14,6 +14,9 @@ pub struct TriggerIndex {
     dfa: Option<Dfa>,
     /// For each literal, the patterns it wakes.
     owners: Vec<Vec<usize>>,
+    /// For each literal that some pattern takes only as a whole word, the patterns it wakes
+    /// where a word goes on after it; `None` where every owner takes it inside a longer word.
+    inside: Vec<Option<Vec<usize>>>,
     /// For each literal, its length in bytes.
     lens: Vec<usize>,
     /// Patterns with no literals, or an empty one: they run everywhere.
@@ -24,12 +27,19 @@ pub struct TriggerIndex {
 impl TriggerIndex {
     /// `items` yields each pattern's index and its literals (matched ASCII-case-insensitively).
     pub fn new<'a>(items: impl IntoIterator<Item = (usize, &'a [String])>) -> TriggerIndex {
+        TriggerIndex::with_words(items.into_iter().map(|(i, l)| (i, l, false)))
+    }
+
+    /// As `new`, with whether each pattern takes its literals only as whole words (a literal
+    /// ending in a letter or digit then wakes it only where no letter, digit or `_` follows).
+    pub fn with_words<'a>(items: impl IntoIterator<Item = (usize, &'a [String], bool)>) -> TriggerIndex {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut pats: Vec<String> = Vec::new();
         let mut own: Vec<Vec<usize>> = Vec::new();
+        let mut whole: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         let mut len = 0;
-        for (item, literals) in items {
+        for (item, literals, words) in items {
             len = len.max(item + 1);
             if literals.is_empty() || literals.iter().any(String::is_empty) {
                 always.push(item);
@@ -39,17 +49,28 @@ impl TriggerIndex {
                 let i = *index.entry(key.clone()).or_insert_with(|| {
                     pats.push(key);
                     own.push(Vec::new());
+                    whole.push(Vec::new());
                     pats.len() - 1
                 });
                 if !own[i].contains(&item) {
                     own[i].push(item);
                 }
+                if words && ends_word(&pats[i]) && !whole[i].contains(&item) {
+                    whole[i].push(item);
+                }
             }
         }
         let dfa = (!pats.is_empty()).then(|| Dfa::build(&pats));
+        let inside = own
+            .iter()
+            .zip(&whole)
+            .map(|(all, whole)| {
+                (!whole.is_empty()).then(|| all.iter().copied().filter(|o| !whole.contains(o)).collect())
+            })
+            .collect();
         let owners = own;
         let lens = pats.iter().map(String::len).collect();
-        TriggerIndex { dfa, owners, lens, always, len }
+        TriggerIndex { dfa, owners, inside, lens, always, len }
     }
 
     /// Every (where, patterns) pair: the bytes a literal covers and the patterns it wakes, in
@@ -59,7 +80,12 @@ impl TriggerIndex {
         let found = self.dfa.as_ref().map(|d| d.find_all(hay.as_bytes())).unwrap_or_default();
         found.into_iter().map(move |(start, lit)| {
             let (start, lit) = (start as usize, lit as usize);
-            (start..start + self.lens[lit], self.owners[lit].as_slice())
+            let end = start + self.lens[lit];
+            let owners = match &self.inside[lit] {
+                Some(inside) if hay.as_bytes().get(end).is_some_and(|&b| in_word(b)) => inside,
+                _ => &self.owners[lit],
+            };
+            (start..end, owners.as_slice())
         })
     }
 
@@ -97,8 +123,21 @@ fn in_word(b: u8) -> bool {
 
 /// Whether `literal` (lower case) occurs in `hay_lower` as the trigger pass would see it.
 pub fn occurs(hay_lower: &str, literal: &str) -> bool {
-    let word = starts_word(literal);
-    hay_lower.match_indices(literal).any(|(at, _)| !word || at_word_start(hay_lower.as_bytes(), at))
+    occurs_as(hay_lower, literal, false)
+}
+
+/// `occurs`, for a pattern that takes its literals as whole words when `whole`.
+pub fn occurs_as(hay_lower: &str, literal: &str, whole: bool) -> bool {
+    let (word, bytes) = (starts_word(literal), hay_lower.as_bytes());
+    let ends = whole && ends_word(literal);
+    hay_lower.match_indices(literal).any(|(at, _)| {
+        (!word || at_word_start(bytes, at)) && !(ends && bytes.get(at + literal.len()).is_some_and(|&b| in_word(b)))
+    })
+}
+
+/// A literal that ends in an ASCII letter or digit can be asked to end a word.
+fn ends_word(literal: &str) -> bool {
+    literal.as_bytes().last().is_some_and(|&b| in_word(b))
 }
 
 /// Independent walks over stretches of a text, interleaved: a step waits on the load of the
@@ -410,6 +449,28 @@ mod tests {
             .collect();
         want.sort_by_key(|&(start, lit)| (start + lits[lit].len(), start));
         want.into_iter().map(|(start, lit)| (start as u32, lit as u32)).collect()
+    }
+
+    #[test]
+    fn a_whole_word_pattern_sleeps_where_its_literal_goes_on_as_a_longer_word() {
+        let share = ["share".to_string()];
+        let led = [" led ".to_string()];
+        // 0 takes "share" only as a word, 1 inside longer words too; 2 a literal ending in a space.
+        let idx = TriggerIndex::with_words([(0, &share[..], true), (1, &share[..], false), (2, &led[..], true)]);
+        let woken = |hay: &str| -> Vec<Vec<usize>> { idx.hits(hay).map(|(_, o)| o.to_vec()).collect() };
+        assert_eq!(woken("its share rose"), [vec![0, 1]]);
+        assert_eq!(woken("market share."), [vec![0, 1]]);
+        assert_eq!(woken("share"), [vec![0, 1]]);
+        assert_eq!(woken("Shares rose"), [vec![1]]);
+        assert_eq!(woken("shareholders"), [vec![1]]);
+        assert_eq!(woken("share_price share2"), [vec![1], vec![1]]);
+        // A word in another script is the pattern's `\b` to judge.
+        assert_eq!(woken("shareé"), [vec![0, 1]]);
+        assert_eq!(woken("it led the"), [vec![2]]);
+        assert!(occurs_as("its share rose", "share", true));
+        assert!(!occurs_as("shares rose", "share", true));
+        assert!(occurs_as("shares rose", "share", false));
+        assert!(occurs_as("it led rivals", " led ", true));
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub(super) fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>)
         let ex_line = loader.line(i, ex.span().start);
         let e = ex.get_ref();
         let lower = e.text.to_lowercase();
-        if !lower_triggers.iter().any(|t| crate::triggers::occurs(&lower, t)) {
+        if !lower_triggers.iter().any(|t| crate::triggers::occurs_as(&lower, t, raw.whole_words)) {
             loader.err(
                 i,
                 ex.span().start,
@@ -178,6 +178,7 @@ pub(super) fn compile_rule(loader: &mut Loader, i: usize, raw: Spanned<RawRule>)
         id: raw.id,
         kind: kind?,
         triggers: raw.triggers,
+        whole_words: raw.whole_words,
         regex,
         value,
         top,

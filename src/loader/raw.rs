@@ -55,6 +55,9 @@ pub(super) struct RawRule {
     pub(super) kind: Spanned<String>,
     #[serde(default)]
     pub(super) triggers: Vec<String>,
+    /// Triggers wake the rule only as whole words: "share" not in "shares".
+    #[serde(default)]
+    pub(super) whole_words: bool,
     pub(super) pattern: Spanned<String>,
     pub(super) value: Option<Spanned<RawValue>>,
     pub(super) top: Option<Spanned<RawValue>>,
