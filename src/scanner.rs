@@ -104,17 +104,39 @@ impl Scanner {
 
     /// Claims and the document voice they were judged in.
     pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
-        self.analyze_detected(doc, self.detection(doc))
+        let found = self.detection(doc);
+        let scopes = self.scopes(doc, &found.candidates);
+        self.analyze_detected(doc, found, scopes)
     }
 
     /// `analyze` for several documents: the claims of each, in order. Batches of about
     /// `BATCH_DOCS` documents or `BATCH_BYTES` of text get most of the gain. Every document's
     /// candidates are found before any is scoped: detection's automata then stay in the
     /// processor's caches from one document to the next, where scoping a document in between
-    /// pushed them out (about a tenth of a scan of news went to reloading them).
+    /// pushed them out (about a tenth of a scan of news went to reloading them). So with the
+    /// scope patterns: the claims' own sentences are read for scope before any claim is.
     pub fn analyze_many(&self, docs: &[&Document]) -> Vec<(Vec<Claim>, Option<VoiceReport>)> {
         let found: Vec<Detection> = docs.iter().map(|d| self.detection(d)).collect();
-        docs.iter().zip(found).map(|(d, found)| self.analyze_detected(d, found)).collect()
+        let scopes: Vec<Option<ScopeFinder>> = docs
+            .iter()
+            .zip(&found)
+            .map(|(d, f)| {
+                let mut scopes = self.scopes(d, &f.candidates)?;
+                scopes.read_claim_sentences(&f.candidates);
+                Some(scopes)
+            })
+            .collect();
+        docs.iter().zip(found).zip(scopes).map(|((d, found), scopes)| self.analyze_detected(d, found, scopes)).collect()
+    }
+
+    /// A document's scope reader, when it has claims to scope.
+    fn scopes<'d>(&'d self, doc: &'d Document, cands: &[Candidate]) -> Option<ScopeFinder<'d>> {
+        if cands.is_empty() {
+            return None;
+        }
+        let mut scopes = ScopeFinder::new(doc.match_text(), &doc.layout, &self.set, &self.lex, &self.scope_triggers);
+        scopes.mark_claims(cands);
+        Some(scopes)
     }
 
     fn detection(&self, doc: &Document) -> Detection {
@@ -122,17 +144,18 @@ impl Scanner {
         self.matcher.detect(&self.set, doc.match_text(), &doc.layout)
     }
 
-    fn analyze_detected(&self, doc: &Document, detection: Detection) -> (Vec<Claim>, Option<VoiceReport>) {
+    fn analyze_detected(
+        &self,
+        doc: &Document,
+        detection: Detection,
+        scopes: Option<ScopeFinder>,
+    ) -> (Vec<Claim>, Option<VoiceReport>) {
         let text = doc.match_text();
         let layout = &doc.layout;
         let cands = detection.candidates;
-        if cands.is_empty() {
-            return (Vec::new(), None);
-        }
+        let Some(mut scopes) = scopes else { return (Vec::new(), None) };
         // The voice matters only for absolute terms, so it is read at the first one.
         let mut voice: Option<voice::Voice> = None;
-        let mut scopes = ScopeFinder::new(text, layout, &self.set, &self.lex, &self.scope_triggers);
-        scopes.mark_claims(&cands);
         let subjects = SubjectFinder::new(text, layout, &self.lex);
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;

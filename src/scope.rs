@@ -186,4 +186,13 @@ impl<'a> ScopeFinder<'a> {
             self.ranked[c.sentence] |= c.kind == crate::model::Kind::Rank;
         }
     }
+
+    /// Reads now every value of the claims' own sentences, which `resolve` reads first for
+    /// each claim: done for a batch of documents in a row, it finds the scope patterns'
+    /// automata in the cache (see `Scanner::analyze_many`).
+    pub fn read_claim_sentences(&mut self, cands: &[Candidate]) {
+        for c in cands {
+            self.found(c.sentence, ALL_FIELDS);
+        }
+    }
 }
