@@ -66,8 +66,8 @@ pub fn sources_in(dir: &std::path::Path) -> std::io::Result<Vec<RuleSource>> {
 
 /// How many documents, and how many bytes of them past the first, `Scanner::analyze_many` is
 /// best given at once: smaller batches lose the gain, larger ones only hold more in memory.
-pub const BATCH_DOCS: usize = 64;
-pub const BATCH_BYTES: usize = 256 << 10;
+pub const BATCH_DOCS: usize = 128;
+pub const BATCH_BYTES: usize = 1 << 20;
 
 pub struct Scanner {
     pub set: RuleSet,
