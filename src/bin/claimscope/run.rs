@@ -143,16 +143,17 @@ impl<'s> Run<'s> {
     }
 }
 
-/// Runs the cross-document checks over `docs`, adding their flags to the claims.
-/// Files found on disk, a batch at a time: a document's claims are detected with the others of
-/// its batch before any is scoped, which keeps detection's automata cached (see
-/// `Scanner::analyze_many`), so many files make batches of its size; a few large ones still
-/// spread over the threads. A record or a stream goes alone, as
-/// soon as it arrives: a pipeline waiting on its results must not wait for the next ones.
+/// Files found on disk and the records of a JSONL file, a batch at a time: a document's claims
+/// are detected with the others of its batch before any is scoped, which keeps detection's
+/// automata cached (see `Scanner::analyze_many`), so many files make batches of its size; a few
+/// large ones still spread over the threads. Standard input, a record of it or the whole
+/// stream, goes alone, as soon as it arrives: a pipeline waiting on its results must not wait
+/// for the next ones to be written.
 fn batches(jobs: impl Iterator<Item = inputs::Job> + Send) -> impl Iterator<Item = Vec<inputs::Job>> + Send {
     use claimscope::scanner::{BATCH_BYTES, BATCH_DOCS};
     let size = |job: &inputs::Job| match job {
         inputs::Job::File { path, .. } => Some(std::fs::metadata(path).map_or(0, |m| m.len())),
+        inputs::Job::Record { stream, text, .. } if stream != "-" => Some(text.len() as u64),
         _ => None,
     };
     let mut jobs = jobs.peekable();
@@ -171,6 +172,7 @@ fn batches(jobs: impl Iterator<Item = inputs::Job> + Send) -> impl Iterator<Item
     })
 }
 
+/// Runs the cross-document checks over `docs`, adding their flags to the claims.
 pub fn check_set(scanner: &Scanner, docs: &mut [Scanned]) -> Vec<crossdoc::Finding> {
     let mut facts = facts_of(docs);
     let findings = crossdoc::check(scanner.lexicons(), &mut facts);
@@ -254,6 +256,14 @@ mod tests {
         ];
         let got: Vec<Vec<String>> = batches(jobs.into_iter()).map(|b| names(&b)).collect();
         assert_eq!(got, [vec!["a", "b"], vec!["record 1"], vec!["record 2"], vec!["c"], vec!["big"], vec!["d"]]);
+    }
+
+    #[test]
+    fn a_jsonl_files_records_go_in_batches_and_stdins_alone() {
+        let record = |stream: &str, line| Job::Record { stream: stream.into(), line, text: "{}".into() };
+        let jobs = vec![record("feed.jsonl", 1), record("feed.jsonl", 2), record("-", 1), record("-", 2)];
+        let got: Vec<Vec<String>> = batches(jobs.into_iter()).map(|b| names(&b)).collect();
+        assert_eq!(got, [vec!["record 1", "record 2"], vec!["record 1"], vec!["record 2"]]);
     }
 
     #[test]
