@@ -20,7 +20,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use claimscope::scanner::{BATCH_BYTES, BATCH_DOCS};
+use claimscope::scanner::batches;
 use claimscope::{Document, Scanner};
 
 // The allocator the `claimscope` binary uses, so the figures are the binary's.
@@ -608,16 +608,8 @@ fn run_lang(scanner: &Scanner, lang: Lang, target_mb: f64, passes: usize) -> std
         let (mut layout, mut scan) = (Duration::ZERO, Duration::ZERO);
         let mut claims = 0;
         // Documents in batches, as `claimscope scan` reads a folder's files.
-        let mut at = 0;
-        while at < corpus.docs.len() {
-            let mut end = at + 1;
-            let mut bytes = corpus.docs[at].len();
-            while end < corpus.docs.len() && end - at < BATCH_DOCS && bytes + corpus.docs[end].len() <= BATCH_BYTES {
-                bytes += corpus.docs[end].len();
-                end += 1;
-            }
-            let texts: Vec<String> = corpus.docs[at..end].to_vec();
-            at = end;
+        for batch in batches(corpus.docs.iter(), |d| Some(d.len())) {
+            let texts: Vec<String> = batch.into_iter().cloned().collect();
             let t0 = Instant::now();
             let docs: Vec<Document> = texts.into_iter().map(|t| Document::from_text(black_box(t))).collect();
             let t1 = Instant::now();

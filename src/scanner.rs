@@ -69,6 +69,25 @@ pub fn sources_in(dir: &std::path::Path) -> std::io::Result<Vec<RuleSource>> {
 pub const BATCH_DOCS: usize = 128;
 pub const BATCH_BYTES: usize = 1 << 20;
 
+/// `items` in such batches: consecutive items with a size (in bytes) go together, up to
+/// `BATCH_DOCS` of them and, past the first, `BATCH_BYTES`; an item without one goes alone.
+pub fn batches<T>(items: impl Iterator<Item = T>, size: impl Fn(&T) -> Option<usize>) -> impl Iterator<Item = Vec<T>> {
+    let mut items = items.peekable();
+    std::iter::from_fn(move || {
+        let first = items.next()?;
+        let Some(mut bytes) = size(&first) else { return Some(vec![first]) };
+        let mut batch = vec![first];
+        while batch.len() < BATCH_DOCS
+            && let Some(n) = items.peek().and_then(&size).filter(|n| bytes + n <= BATCH_BYTES)
+            && let Some(item) = items.next()
+        {
+            bytes += n;
+            batch.push(item);
+        }
+        Some(batch)
+    })
+}
+
 pub struct Scanner {
     pub set: RuleSet,
     matcher: Matcher,

@@ -150,25 +150,10 @@ impl<'s> Run<'s> {
 /// stream, goes alone, as soon as it arrives: a pipeline waiting on its results must not wait
 /// for the next ones to be written.
 fn batches(jobs: impl Iterator<Item = inputs::Job> + Send) -> impl Iterator<Item = Vec<inputs::Job>> + Send {
-    use claimscope::scanner::{BATCH_BYTES, BATCH_DOCS};
-    let size = |job: &inputs::Job| match job {
-        inputs::Job::File { path, .. } => Some(std::fs::metadata(path).map_or(0, |m| m.len())),
-        inputs::Job::Record { stream, text, .. } if stream != "-" => Some(text.len() as u64),
+    claimscope::scanner::batches(jobs, |job| match job {
+        inputs::Job::File { path, .. } => Some(std::fs::metadata(path).map_or(0, |m| m.len() as usize)),
+        inputs::Job::Record { stream, text, .. } if stream != "-" => Some(text.len()),
         _ => None,
-    };
-    let mut jobs = jobs.peekable();
-    std::iter::from_fn(move || {
-        let first = jobs.next()?;
-        let Some(mut bytes) = size(&first) else { return Some(vec![first]) };
-        let mut batch = vec![first];
-        while batch.len() < BATCH_DOCS
-            && let Some(n) = jobs.peek().and_then(size).filter(|n| bytes + n <= BATCH_BYTES as u64)
-            && let Some(job) = jobs.next()
-        {
-            bytes += n;
-            batch.push(job);
-        }
-        Some(batch)
     })
 }
 
