@@ -35,6 +35,9 @@ pub struct Candidate {
     pub exact_metric: bool,
 }
 
+/// Pairs of indices: (sentence, rule), (rule, sentence), (pattern, block).
+type Pairs = Vec<(usize, usize)>;
+
 /// What the trigger pass found; see `Matcher::plan`.
 struct Plan {
     rules: Vec<(usize, usize)>,
@@ -238,8 +241,40 @@ impl Matcher {
 
     /// The candidates, and the voice patterns the same trigger pass woke.
     pub fn detect(&self, set: &RuleSet, text: &str, layout: &Layout) -> Detection {
-        let mut raw = Vec::new();
+        self.detect_many(set, &[(text, layout)]).pop().expect("one document in, one detection out")
+    }
+
+    /// `detect` for several documents (text and layout each), with every document's planned
+    /// rules run rule by rule across all of them: a rule's automaton then stays in the cache
+    /// over all its sentences in the batch, where within one document a rule has a sentence or
+    /// two before the next rule evicts it. Each document gets what `detect` gives it alone.
+    pub fn detect_many(&self, set: &RuleSet, docs: &[(&str, &Layout)]) -> Vec<Detection> {
+        let mut voices = Vec::with_capacity(docs.len());
+        let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+        for (d, &(text, layout)) in docs.iter().enumerate() {
+            let (planned, voice) = self.runs(set, text, layout);
+            runs.extend(planned.into_iter().map(|(r, s)| (r as u32, d as u32, s as u32)));
+            voices.push(voice);
+        }
+        runs.sort_unstable();
+        let mut raw: Vec<Vec<(Candidate, i32)>> = vec![Vec::new(); docs.len()];
         let mut scratch = Scratch::default();
+        for (r, d, s) in runs {
+            let (r, d, s) = (r as usize, d as usize, s as usize);
+            let (text, layout) = docs[d];
+            scratch.doc = d;
+            run_rule(self, set, r, text, s, layout.sentences[s].range.clone(), &mut scratch, &mut raw[d]);
+        }
+        raw.into_iter()
+            .zip(voices)
+            .zip(docs)
+            .map(|((raw, voice), &(text, layout))| Detection { candidates: settle(set, text, layout, raw), voice })
+            .collect()
+    }
+
+    /// The (rule, sentence) runs a document's triggers call for, in order, with the voice
+    /// patterns they woke.
+    fn runs(&self, set: &RuleSet, text: &str, layout: &Layout) -> (Pairs, Pairs) {
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
         let Plan { rules: plan, voice, requires: literals } = self.plan(text, layout);
@@ -261,23 +296,23 @@ impl Matcher {
                 runs.push((r, s));
             }
         }
-        // Rule by rule: a rule's automaton stays in the cache from one of its sentences to the
-        // next, where going sentence by sentence had each rule evict the one before it.
-        runs.sort_unstable();
-        for (r, s) in runs {
-            run_rule(self, set, r, text, s, layout.sentences[s].range.clone(), &mut scratch, &mut raw);
-        }
-        let mut kept = resolve_overlaps(set, raw);
-        kept = expand_lists(set, text, kept);
-        // A note ("*Based on a survey…", "**Circana, dollar sales growth among top 20 brands")
-        // says on what basis the claims above it rest; it claims nothing itself.
-        kept.retain(|c| {
-            layout.blocks[layout.sentences[c.sentence].block].kind != crate::segments::BlockKind::Footnote
-                && !crate::tables::excluded(set, text, layout, c)
-        });
-        kept.sort_by_key(|c| (c.span.start, c.span.end));
-        Detection { candidates: kept, voice }
+        (runs, voice)
     }
+}
+
+/// A document's rule hits made candidates: overlaps resolved, lists expanded, notes and
+/// excluded table cells dropped, in text order.
+fn settle(set: &RuleSet, text: &str, layout: &Layout, raw: Vec<(Candidate, i32)>) -> Vec<Candidate> {
+    let mut kept = resolve_overlaps(set, raw);
+    kept = expand_lists(set, text, kept);
+    // A note ("*Based on a survey…", "**Circana, dollar sales growth among top 20 brands")
+    // says on what basis the claims above it rest; it claims nothing itself.
+    kept.retain(|c| {
+        layout.blocks[layout.sentences[c.sentence].block].kind != crate::segments::BlockKind::Footnote
+            && !crate::tables::excluded(set, text, layout, c)
+    });
+    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    kept
 }
 
 /// The sentence holding `pos`, as `Layout::sentence_at` finds it, walking forward from the
@@ -372,14 +407,20 @@ impl Slots {
     }
 }
 
-/// What the rules of one document reuse: capture slots per rule, and the excludes' verdicts
-/// on the current sentence's spans.
+/// (document, start, end, kind) -> whether the excludes of that kind remove that span.
+type Verdicts = HashMap<(usize, usize, usize, Kind), bool>;
+
+/// What the runs of a batch of documents reuse: capture slots per rule, and the excludes'
+/// verdicts on the spans found so far.
 #[derive(Default)]
 struct Scratch {
     slots: Vec<Option<Slots>>,
-    /// (start, end, kind) -> fired: the rules of a kind often find the same span ("41%" is
-    /// read by every percentage rule), and the excludes of a kind give it the same answer.
-    fired: HashMap<(usize, usize, Kind), bool>,
+    /// (document, start, end, kind) -> fired: the rules of a kind often find the same span
+    /// ("41%" is read by every percentage rule), and the excludes of a kind give it the same
+    /// answer.
+    fired: Verdicts,
+    /// The document of the run under way.
+    doc: usize,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -401,7 +442,7 @@ fn run_rule(
     if !re.is_match(sentence) {
         return;
     }
-    let Scratch { slots, fired } = scratch;
+    let Scratch { slots, fired, doc } = scratch;
     if slots.len() <= r {
         slots.resize_with(r + 1, || None);
     }
@@ -418,7 +459,7 @@ fn run_rule(
         let span = range.start + claim.start..range.start + claim.end;
         // Most matches in running text are periods, growth rates and ordinals that an exclude
         // removes: ask the excludes before parsing the number.
-        if matcher.excluded(rule, text, range.clone(), span.clone(), fired) {
+        if matcher.excluded(rule, text, range.clone(), span.clone(), (*doc, fired)) {
             continue;
         }
         let value = match rule.value {
@@ -510,7 +551,7 @@ impl Matcher {
         text: &str,
         sentence: Range<usize>,
         span: Range<usize>,
-        fired: &mut HashMap<(usize, usize, Kind), bool>,
+        (doc, fired): (usize, &mut Verdicts),
     ) -> bool {
         let (before, after) = windows(text, &sentence, &span);
         let claim = &text[span.clone()];
@@ -521,7 +562,7 @@ impl Matcher {
             return true;
         }
         *fired
-            .entry((span.start, span.end, rule.kind))
+            .entry((doc, span.start, span.end, rule.kind))
             .or_insert_with(|| self.exclude_set(rule.kind).fires([before, after, claim]))
     }
 }
@@ -625,6 +666,27 @@ mod tests {
             subject: None,
             metric: None,
             exact_metric: false,
+        }
+    }
+
+    /// A batch runs each rule over all its documents' sentences before the next rule, and the
+    /// excludes' verdict on a span is kept for the rules after: a verdict on one document's
+    /// bytes must not be read for another document's span at the same offsets ("31%" below is
+    /// a growth rate in one and a share in the other, at bytes 14..17 of both).
+    #[test]
+    fn a_verdict_on_one_documents_span_is_not_reused_for_anothers() {
+        let set = crate::rules::load(&crate::scanner::default_sources()).expect("default rules load");
+        let matcher = Matcher::new(&set);
+        let texts = ["Sales grew at 31% as share rose.", "Acme's share: 31% of the market."];
+        let layouts: Vec<Layout> = texts.iter().map(|t| crate::segments::layout_text(t)).collect();
+        let docs: Vec<(&str, &Layout)> = texts.iter().copied().zip(&layouts).collect();
+        let spans = |d: &Detection| d.candidates.iter().map(|c| c.span.clone()).collect::<Vec<_>>();
+        let alone: Vec<Vec<Range<usize>>> = docs.iter().map(|&(t, l)| spans(&matcher.detect(&set, t, l))).collect();
+        assert_eq!(alone, [vec![], vec![14..17]], "the growth rate is no candidate, the share is one");
+        for order in [[0, 1], [1, 0]] {
+            let batch: Vec<(&str, &Layout)> = order.iter().map(|&i| docs[i]).collect();
+            let together: Vec<Vec<Range<usize>>> = matcher.detect_many(&set, &batch).iter().map(spans).collect();
+            assert_eq!(together, order.map(|i| alone[i].clone()), "documents in the order {order:?}");
         }
     }
 

@@ -135,7 +135,8 @@ impl Scanner {
     /// pushed them out (about a tenth of a scan of news went to reloading them). So with the
     /// scope patterns: the claims' own sentences are read for scope before any claim is.
     pub fn analyze_many(&self, docs: &[&Document]) -> Vec<(Vec<Claim>, Option<VoiceReport>)> {
-        let found: Vec<Detection> = docs.iter().map(|d| self.detection(d)).collect();
+        let texts: Vec<(&str, &crate::segments::Layout)> = docs.iter().map(|d| (d.match_text(), &d.layout)).collect();
+        let found: Vec<Detection> = self.matcher.detect_many(&self.set, &texts);
         let scopes: Vec<Option<ScopeFinder>> = docs
             .iter()
             .zip(&found)
