@@ -88,6 +88,15 @@ pub fn batches<T>(items: impl Iterator<Item = T>, size: impl Fn(&T) -> Option<us
     })
 }
 
+/// What a batch reads of a document before it scopes the document's claims (see
+/// `Scanner::analyze_many`); a claim reads what is not here when it first needs it. The voice
+/// counts as read, and is reported, only once a claim has asked for it.
+#[derive(Default)]
+struct Ahead {
+    voice: Option<voice::Voice>,
+    cites: Option<citations::DocCitations>,
+}
+
 pub struct Scanner {
     pub set: RuleSet,
     matcher: Matcher,
@@ -125,7 +134,7 @@ impl Scanner {
     pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
         let found = self.detection(doc);
         let scopes = self.scopes(doc, &found.candidates);
-        self.analyze_detected(doc, found, scopes)
+        self.analyze_detected(doc, found, scopes, Ahead::default())
     }
 
     /// `analyze` for several documents: the claims of each, in order. Batches of about
@@ -133,7 +142,8 @@ impl Scanner {
     /// candidates are found before any is scoped: detection's automata then stay in the
     /// processor's caches from one document to the next, where scoping a document in between
     /// pushed them out (about a tenth of a scan of news went to reloading them). So with the
-    /// scope patterns: the claims' own sentences are read for scope before any claim is.
+    /// scope patterns: the claims' own sentences are read for scope before any claim is, and
+    /// so with the document's voice and citations.
     pub fn analyze_many(&self, docs: &[&Document]) -> Vec<(Vec<Claim>, Option<VoiceReport>)> {
         let texts: Vec<(&str, &crate::segments::Layout)> = docs.iter().map(|d| (d.match_text(), &d.layout)).collect();
         let found: Vec<Detection> = self.matcher.detect_many(&self.set, &texts);
@@ -146,7 +156,35 @@ impl Scanner {
                 Some(scopes)
             })
             .collect();
-        docs.iter().zip(found).zip(scopes).map(|((d, found), scopes)| self.analyze_detected(d, found, scopes)).collect()
+        // The voice, for the documents whose claims will ask for it, and the citations.
+        let ahead: Vec<Ahead> = docs
+            .iter()
+            .zip(&found)
+            .map(|(d, f)| Ahead {
+                voice: f
+                    .candidates
+                    .iter()
+                    .any(|c| self.absolute(c))
+                    .then(|| voice::detect(d.match_text(), &d.layout, &self.set, &self.lex, &f.voice)),
+                cites: (!f.candidates.is_empty()).then(|| citations::analyze(d)),
+            })
+            .collect();
+        docs.iter()
+            .zip(found)
+            .zip(scopes)
+            .zip(ahead)
+            .map(|(((d, found), scopes), ahead)| self.analyze_detected(d, found, scopes, ahead))
+            .collect()
+    }
+
+    /// Whether a claim speaks in absolute terms ("the largest", "No. 1"): such a claim is an
+    /// extreme term when the document speaks for the holder, so it needs the voice.
+    fn absolute(&self, c: &Candidate) -> bool {
+        self.set.rules[c.rule].extreme.unwrap_or(match c.kind {
+            Kind::Superlative => true,
+            Kind::Rank => c.value == Some(1.0),
+            Kind::Share => false,
+        })
     }
 
     /// A document's scope reader, when it has claims to scope.
@@ -169,7 +207,9 @@ impl Scanner {
         doc: &Document,
         detection: Detection,
         scopes: Option<ScopeFinder>,
+        ahead: Ahead,
     ) -> (Vec<Claim>, Option<VoiceReport>) {
+        let Ahead { voice: mut read_voice, mut cites } = ahead;
         let text = doc.match_text();
         let layout = &doc.layout;
         let cands = detection.candidates;
@@ -180,13 +220,12 @@ impl Scanner {
         let mut claims = Vec::with_capacity(cands.len());
         let mut last_subject: Option<(usize, SubjectDraft)> = None;
         let mut named = Named::default();
-        let mut cites: Option<citations::DocCitations> = None;
         let boilerplate = crate::segments::boilerplate_start(text, layout).unwrap_or(usize::MAX);
         for c in &cands {
             let rule = &self.set.rules[c.rule];
             let block = layout.sentences[c.sentence].block;
             let subject = self.subject_of(c, &subjects, &mut scopes, last_subject.as_ref(), &mut voice, || {
-                voice::detect(text, layout, &self.set, &self.lex, &detection.voice)
+                read_voice.take().unwrap_or_else(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice))
             });
             let (subject, counted) = match subject {
                 Some(s) => {
@@ -302,16 +341,14 @@ impl Scanner {
             }
             // The subject as the lexicons and the issuer's names read it.
             let subject_read = subject.as_ref().map(|s| text[s.range.clone()].trim());
-            let absolute = rule.extreme.unwrap_or(match c.kind {
-                Kind::Superlative => true,
-                Kind::Rank => c.value == Some(1.0),
-                Kind::Share => false,
-            });
+            let absolute = self.absolute(c);
             let voice = match (absolute, &mut voice) {
                 (false, v) => v.as_ref(),
-                (true, v) => {
-                    Some(&*v.get_or_insert_with(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice)))
-                }
+                (true, v) => Some(&*v.get_or_insert_with(|| {
+                    read_voice
+                        .take()
+                        .unwrap_or_else(|| voice::detect(text, layout, &self.set, &self.lex, &detection.voice))
+                })),
             };
             let extreme = absolute && voice.is_some_and(|v| v.promotional) && {
                 let voice = voice.expect("read above for absolute claims");
