@@ -42,7 +42,10 @@ type Pairs = Vec<(usize, usize)>;
 struct Plan {
     rules: Vec<(usize, usize)>,
     voice: Vec<(usize, usize)>,
-    requires: Vec<(usize, usize)>,
+    /// Bits per sentence, a row of `words` words each: bit `r` where a literal of rule `r`'s
+    /// `requires` occurs.
+    requires: Vec<u64>,
+    words: usize,
 }
 
 /// What one trigger pass over a document found.
@@ -160,8 +163,8 @@ impl Matcher {
 
     /// The trigger pass: which rules to run on which sentence, which voice patterns on which
     /// block, and which sentences hold a literal of a rule's `requires`. Pairs of (sentence,
-    /// rule), (pattern, block) and (sentence, rule), sorted and distinct, in flat lists: a list
-    /// per sentence cost an allocation each.
+    /// rule) and (pattern, block), sorted and distinct, in flat lists (a list per sentence cost
+    /// an allocation each); the `requires` literals as bits, asked sentence by sentence.
     fn plan(&self, text: &str, layout: &Layout) -> Plan {
         // (sentence, rule) pairs as bits, one row of words per sentence: a document's hits wake
         // the same few rules over and over, and sorting the duplicates away cost more than this.
@@ -203,7 +206,7 @@ impl Matcher {
         }
         voice.sort_unstable();
         voice.dedup();
-        Plan { rules: pairs(&plan, words), voice, requires: pairs(&requires, words) }
+        Plan { rules: pairs(&plan, words), voice, requires, words }
     }
 
     /// The plan grouped by sentence.
@@ -277,7 +280,8 @@ impl Matcher {
     fn runs(&self, set: &RuleSet, text: &str, layout: &Layout) -> (Pairs, Pairs) {
         // A rule's paragraph-wide `requires` is asked once per paragraph, not per sentence.
         let mut requires: Vec<((usize, usize), bool)> = Vec::new();
-        let Plan { rules: plan, voice, requires: literals } = self.plan(text, layout);
+        let Plan { rules: plan, voice, requires: literals, words } = self.plan(text, layout);
+        let literals = Literals { bits: &literals, words };
         let mut runs: Vec<(usize, usize)> = Vec::with_capacity(plan.len());
         for (s, rules) in Self::planned(&plan) {
             let range = layout.sentences[s].range.clone();
@@ -290,7 +294,7 @@ impl Matcher {
                 {
                     continue;
                 }
-                if !requirement_met(set, r, text, layout, s, &literals, &mut requires) {
+                if !requirement_met(set, r, text, layout, s, literals, &mut requires) {
                     continue;
                 }
                 runs.push((r, s));
@@ -344,6 +348,20 @@ fn pairs(bits: &[u64], words: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the literals of rules' `requires` occur (see `Plan::requires`).
+#[derive(Clone, Copy)]
+struct Literals<'p> {
+    bits: &'p [u64],
+    words: usize,
+}
+
+impl Literals<'_> {
+    /// Whether sentence `s` holds a literal of rule `r`'s `requires`.
+    fn seen(self, s: usize, r: usize) -> bool {
+        self.bits[s * self.words + r / 64] & (1 << (r % 64)) != 0
+    }
+}
+
 /// A rule's `requires`: in the sentence, or in the paragraph (a table row reads its table).
 /// Its regex runs only where the trigger pass saw one of its literals.
 fn requirement_met(
@@ -352,13 +370,13 @@ fn requirement_met(
     text: &str,
     layout: &Layout,
     s: usize,
-    literals: &[(usize, usize)],
+    literals: Literals,
     cache: &mut Vec<((usize, usize), bool)>,
 ) -> bool {
     let rule = &set.rules[r];
     let Some((req, reach)) = &rule.requires else { return true };
     let seen = |mut sentences: Range<usize>| {
-        rule.requires_triggers.is_empty() || sentences.any(|x| literals.binary_search(&(x, r)).is_ok())
+        rule.requires_triggers.is_empty() || sentences.any(|x| literals.seen(x, r))
     };
     let block = layout.sentences[s].block;
     let row = layout.blocks[block].kind == crate::segments::BlockKind::TableRow;
