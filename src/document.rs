@@ -111,8 +111,9 @@ impl LineIndex {
 
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The input as read (for a transcoded input, its UTF-8 transcoding).
-    pub raw: String,
+    /// The input as read (for a transcoded input, its UTF-8 transcoding), when it is not the
+    /// text view itself: see [`Document::raw`].
+    raw: Option<String>,
     /// The text view: the input itself for text, the visible text for HTML. Tags quote it.
     pub text: String,
     /// The text view with Traditional Chinese folded to Simplified, byte for byte, when it
@@ -136,24 +137,24 @@ impl Document {
     /// Plain text or Markdown read as text: the text view is the input.
     pub fn from_text(raw: String) -> Document {
         let layout = segments::layout_text(&raw);
-        Document::assemble(raw.clone(), raw, OffsetMap::Identity, layout)
+        Document::assemble(None, raw, OffsetMap::Identity, layout)
     }
 
     /// Plain text read from part of `raw` (after a byte-order mark): laid out as text, spans
     /// mapped back into `raw`.
     pub fn from_parts_text(raw: String, text: String, map: OffsetMap) -> Document {
         let layout = segments::layout_text(&text);
-        Document::assemble(raw, text, map, layout)
+        Document::assemble(Some(raw), text, map, layout)
     }
 
     /// A structured reader's output: a text view, its map into `raw`, and block hints.
     pub fn from_parts(raw: String, text: String, map: OffsetMap, hints: Vec<BlockHint>) -> Document {
         let layout = segments::layout_blocks(&text, hints);
-        Document::assemble(raw, text, map, layout)
+        Document::assemble(Some(raw), text, map, layout)
     }
 
     /// What every reader shares once the text view is laid out: its language and its fold.
-    fn assemble(raw: String, text: String, map: OffsetMap, layout: Layout) -> Document {
+    fn assemble(raw: Option<String>, text: String, map: OffsetMap, layout: Layout) -> Document {
         let lang = detect_lang(&text);
         let folded = crate::fold::fold(&text);
         Document {
@@ -170,6 +171,17 @@ impl Document {
         }
     }
 
+    /// The input as read (for a transcoded input, its UTF-8 transcoding): spans point into it.
+    /// For plain text it is the text view, kept once.
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The input as read, the document given up for it.
+    pub fn into_raw(self) -> String {
+        self.raw.unwrap_or(self.text)
+    }
+
     /// What rules, lexicons and cues read: the text view, with Traditional Chinese folded to
     /// Simplified. It has the text view's length and character boundaries, so a range found
     /// in it is a range of the text view.
@@ -180,19 +192,19 @@ impl Document {
     /// A text-view range as an output span into the input.
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
         let (start, end) = self.map.to_raw(range.start, range.end);
-        let (line, column) = self.lines.line_col(&self.raw, start);
+        let (line, column) = self.lines.line_col(self.raw(), start);
         Span { start, end, line, column }
     }
 
     /// A range of `raw` as an output span.
     pub fn raw_span(&self, range: std::ops::Range<usize>) -> Span {
-        let (line, column) = self.lines.line_col(&self.raw, range.start);
+        let (line, column) = self.lines.line_col(self.raw(), range.start);
         Span { start: range.start, end: range.end, line, column }
     }
 
     /// The input slice at a span, exactly as the contract's `text` field wants it.
     pub fn raw_slice(&self, span: &Span) -> &str {
-        self.raw.get(span.start..span.end).unwrap_or("")
+        self.raw().get(span.start..span.end).unwrap_or("")
     }
 }
 

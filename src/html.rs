@@ -432,7 +432,7 @@ mod tests {
     fn check_spans(doc: &Document) {
         for h in &doc.layout.blocks {
             let span = doc.span(h.range.clone());
-            assert!(doc.raw.is_char_boundary(span.start) && doc.raw.is_char_boundary(span.end));
+            assert!(doc.raw().is_char_boundary(span.start) && doc.raw().is_char_boundary(span.end));
         }
     }
 
@@ -450,10 +450,10 @@ mod tests {
         assert_eq!(info.lang.as_deref(), Some("en"));
         let at = doc.text.find("& leads").unwrap();
         let span = doc.span(at..at + 1);
-        assert_eq!(&doc.raw[span.start..span.end], "&amp;");
+        assert_eq!(&doc.raw()[span.start..span.end], "&amp;");
         let at = doc.text.find("31.5%").unwrap();
         let span = doc.span(at..at + 5);
-        assert_eq!(&doc.raw[span.start..span.end], "31.5%");
+        assert_eq!(&doc.raw()[span.start..span.end], "31.5%");
         check_spans(&doc);
     }
 
@@ -497,6 +497,6 @@ mod tests {
         assert_eq!(doc.text, "第一。第二");
         let at = doc.text.find('。').unwrap();
         let span = doc.span(at..at + '。'.len_utf8());
-        assert_eq!(&doc.raw[span.start..span.end], "&#12290;");
+        assert_eq!(&doc.raw()[span.start..span.end], "&#12290;");
     }
 }

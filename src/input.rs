@@ -181,7 +181,7 @@ mod tests {
         let text = "据IDC数据，海川以23.4%的份额位居中国平板市场第一。海川的出货量同比增长12%。";
         let (bytes, _, _) = encoding_rs::GBK.encode(text);
         let l = read(bytes.into_owned());
-        assert_eq!(l.doc.raw, text);
+        assert_eq!(l.doc.raw(), text);
         assert!(l.encoding == encoding_rs::GBK || l.encoding == encoding_rs::GB18030, "{}", l.encoding.name());
         assert!(l.notices[0].contains("UTF-8 transcoding"), "{:?}", l.notices);
     }
@@ -192,7 +192,7 @@ mod tests {
         let (bytes, _, _) = encoding_rs::BIG5.encode(text);
         let opts = ReadOptions { encoding: encoding_for_label("big5"), ..ReadOptions::default() };
         let l = load(bytes.into_owned(), &opts);
-        assert_eq!(l.doc.raw, text);
+        assert_eq!(l.doc.raw(), text);
         assert!(l.notices[0].contains("--encoding"));
     }
 
@@ -202,7 +202,7 @@ mod tests {
         bytes.extend("Acme held 31% of the market.".encode_utf16().flat_map(u16::to_le_bytes));
         let l = read(bytes);
         assert!(l.skipped.is_none());
-        assert_eq!(l.doc.raw, "Acme held 31% of the market.");
+        assert_eq!(l.doc.raw(), "Acme held 31% of the market.");
         assert_eq!(l.encoding, encoding_rs::UTF_16LE);
     }
 
@@ -210,7 +210,7 @@ mod tests {
     fn a_utf8_mark_stays_in_raw_and_out_of_the_text() {
         let l = read(b"\xEF\xBB\xBFAcme held 31% of the market.".to_vec());
         assert_eq!(l.doc.text, "Acme held 31% of the market.");
-        assert!(l.doc.raw.starts_with('\u{feff}'));
+        assert!(l.doc.raw().starts_with('\u{feff}'));
         assert!(l.notices.is_empty());
         let span = l.doc.span(10..13);
         assert_eq!(l.doc.raw_slice(&span), "31%");

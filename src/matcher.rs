@@ -375,9 +375,8 @@ fn requirement_met(
 ) -> bool {
     let rule = &set.rules[r];
     let Some((req, reach)) = &rule.requires else { return true };
-    let seen = |mut sentences: Range<usize>| {
-        rule.requires_triggers.is_empty() || sentences.any(|x| literals.seen(x, r))
-    };
+    let seen =
+        |mut sentences: Range<usize>| rule.requires_triggers.is_empty() || sentences.any(|x| literals.seen(x, r));
     let block = layout.sentences[s].block;
     let row = layout.blocks[block].kind == crate::segments::BlockKind::TableRow;
     match reach {

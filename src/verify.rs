@@ -245,7 +245,7 @@ mod tests {
         let p = page(body, html);
         match judge(scanner(), &claim(claim_text, kind), &p) {
             Verdict::Supported(f) => {
-                assert_eq!(&p.doc.raw[f.start..f.end], f.text, "the found span is the page's own bytes");
+                assert_eq!(&p.doc.raw()[f.start..f.end], f.text, "the found span is the page's own bytes");
                 Some(f.text)
             }
             Verdict::Unsupported(_) => None,

@@ -82,19 +82,19 @@ fn every_span_is_the_input_it_names() {
     for p in corpus_files() {
         let (doc, r) = report(&scanner, &p);
         assert!(!r.claims.is_empty(), "{}: no claims at all", relative(&p));
-        let lines: Vec<&str> = doc.raw.split('\n').collect();
+        let lines: Vec<&str> = doc.raw().split('\n').collect();
         for c in &r.claims {
-            assert_eq!(&doc.raw[c.span.start..c.span.end], c.text, "{}", relative(&p));
+            assert_eq!(&doc.raw()[c.span.start..c.span.end], c.text, "{}", relative(&p));
             let line = lines[c.span.line - 1];
-            let line_start = doc.raw[..c.span.start].rfind('\n').map_or(0, |i| i + 1);
-            assert_eq!(doc.raw[line_start..c.span.start].chars().count() + 1, c.span.column);
+            let line_start = doc.raw()[..c.span.start].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(doc.raw()[line_start..c.span.start].chars().count() + 1, c.span.column);
             assert!(line.len() >= c.span.start - line_start);
             let tags =
                 [&c.subject, &c.scope.metric, &c.scope.market, &c.scope.geography, &c.scope.period, &c.scope.source];
             for t in tags.into_iter().flatten() {
                 if let Some(s) = &t.span {
                     assert!(
-                        doc.raw[s.start..s.end].contains(t.text.trim()) || t.text.is_empty(),
+                        doc.raw()[s.start..s.end].contains(t.text.trim()) || t.text.is_empty(),
                         "{}: {t:?}",
                         relative(&p)
                     );

@@ -108,7 +108,7 @@ fn corpus_texts() -> Vec<String> {
             if f.file_name().is_some_and(|n| n != "INDEX.md") {
                 // Encoded documents join the pool as their UTF-8 transcoding.
                 let loaded = claimscope::input::load(std::fs::read(f).unwrap(), &ReadOptions::default());
-                out.push(loaded.doc.raw);
+                out.push(loaded.doc.into_raw());
             }
         }
     }
@@ -182,9 +182,9 @@ fn check(doc: &Document, scanner: &Scanner, input: &str) {
     let claims = scanner.scan(doc);
     for c in &claims {
         let sp = c.span;
-        assert!(sp.start < sp.end && sp.end <= doc.raw.len(), "bad span {sp:?} for {input:?}");
-        assert!(doc.raw.is_char_boundary(sp.start) && doc.raw.is_char_boundary(sp.end));
-        assert_eq!(&doc.raw[sp.start..sp.end], c.text);
+        assert!(sp.start < sp.end && sp.end <= doc.raw().len(), "bad span {sp:?} for {input:?}");
+        assert!(doc.raw().is_char_boundary(sp.start) && doc.raw().is_char_boundary(sp.end));
+        assert_eq!(&doc.raw()[sp.start..sp.end], c.text);
         assert!(sp.line >= 1 && sp.column >= 1);
         if let Some(v) = c.value {
             assert!(v.is_finite());
@@ -195,8 +195,8 @@ fn check(doc: &Document, scanner: &Scanner, input: &str) {
         let tags = [&c.subject, &c.scope.metric, &c.scope.market, &c.scope.geography, &c.scope.period, &c.scope.source];
         for t in tags.into_iter().flatten() {
             if let Some(at) = t.at {
-                assert!(at.start <= at.end && at.end <= doc.raw.len());
-                assert!(doc.raw.is_char_boundary(at.start) && doc.raw.is_char_boundary(at.end));
+                assert!(at.start <= at.end && at.end <= doc.raw().len());
+                assert!(doc.raw().is_char_boundary(at.start) && doc.raw().is_char_boundary(at.end));
             }
         }
     }

@@ -391,7 +391,7 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                     }
                     tripped |= claims.iter().any(|c| fail_on.trips(c));
                     totals.add(&claims);
-                    stats.add(loaded.doc.raw.len(), &claims);
+                    stats.add(loaded.doc.raw().len(), &claims);
                     let notices = if args.quiet { Vec::new() } else { loaded.notices };
                     if format != Format::Human {
                         for n in &notices {
@@ -405,10 +405,10 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
                         Format::Github => out.write_all(render::ci::github(&name, &claims).as_bytes())?,
                         Format::Csv => out.write_all(render::ci::csv_rows(&name, &claims).as_bytes())?,
                         Format::Sarif => sarif_docs.push((name, claims)),
-                        Format::Html => html_docs.push((name, loaded.doc.raw, claims)),
+                        Format::Html => html_docs.push((name, loaded.doc.into_raw(), claims)),
                         Format::Human => {
                             let opts = render::human::Options { color };
-                            let text = render::human::document(&name, &loaded.doc.raw, &claims, &notices, opts);
+                            let text = render::human::document(&name, loaded.doc.raw(), &claims, &notices, opts);
                             out.write_all(text.as_bytes())?;
                         }
                         Format::Json => {

@@ -123,7 +123,7 @@ impl<'s> Run<'s> {
                 }
                 let cues = cues::read(&loaded.doc, &claims, self.scanner.lexicons());
                 let year = year_of(&loaded);
-                let silences = claimscope::suppress::read(&loaded.doc.raw);
+                let silences = claimscope::suppress::read(loaded.doc.raw());
                 let mut s = Scanned { name, loaded, meta, claims, voice, cues, year, silences };
                 if !self.cross {
                     check_set(self.scanner, std::slice::from_mut(&mut s));
