@@ -178,15 +178,19 @@ impl Matcher {
         let masks: Vec<Range<usize>> =
             hits.iter().filter(|(_, owners)| owners.iter().any(|&o| o >= self.masks)).map(|(r, _)| r.clone()).collect();
         let longest = masks.iter().map(|m| m.len()).max().unwrap_or(0);
-        // A mask holding `at` ends at or after it and no further than `longest` past its start.
-        let masked = |at: &Range<usize>| {
-            let from = masks.partition_point(|m| m.end < at.end);
-            masks[from..].iter().take_while(|m| m.end <= at.start + longest).any(|m| m.start <= at.start)
-        };
+        // The masks that end before the current hit: hits come in order of their ends, so
+        // this only moves on.
+        let mut passed = 0;
         for (at, owners) in hits {
             let pos = at.start;
             let s = sentence_from(layout, &mut cursor, pos);
-            let silenced = !masks.is_empty() && masked(&at);
+            while masks.get(passed).is_some_and(|m| m.end < at.end) {
+                passed += 1;
+            }
+            // A mask holding `at` ends at or after it and no further than `longest` past its
+            // start.
+            let silenced =
+                masks[passed..].iter().take_while(|m| m.end <= at.start + longest).any(|m| m.start <= at.start);
             for &o in owners {
                 if o < self.rules {
                     if let Some(s) = s.filter(|_| !silenced) {
