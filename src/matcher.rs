@@ -480,7 +480,7 @@ fn run_rule(
         let span = range.start + claim.start..range.start + claim.end;
         // Most matches in running text are periods, growth rates and ordinals that an exclude
         // removes: ask the excludes before parsing the number.
-        if matcher.excluded(rule, text, range.clone(), span.clone(), (*doc, fired)) {
+        if matcher.excluded(rule, text, range.clone(), span.clone(), *doc, fired) {
             continue;
         }
         let value = match rule.value {
@@ -572,7 +572,8 @@ impl Matcher {
         text: &str,
         sentence: Range<usize>,
         span: Range<usize>,
-        (doc, fired): (usize, &mut Verdicts),
+        doc: usize,
+        fired: &mut Verdicts,
     ) -> bool {
         let (before, after) = windows(text, &sentence, &span);
         let claim = &text[span.clone()];

@@ -88,13 +88,13 @@ pub fn batches<T>(items: impl Iterator<Item = T>, size: impl Fn(&T) -> Option<us
     })
 }
 
-/// What a batch reads of a document before it scopes the document's claims (see
-/// `Scanner::analyze_many`); a claim reads what is not here when it first needs it. The voice
-/// counts as read, and is reported, only once a claim has asked for it.
-#[derive(Default)]
+/// What a batch reads of a document with claims before it scopes them (see
+/// `Scanner::analyze_many`). The voice is read only when an absolute claim will ask for it (a
+/// claim that needs it otherwise reads it then), and counts as read, and is reported, only
+/// once a claim has asked for it.
 struct Ahead {
     voice: Option<voice::Voice>,
-    cites: Option<citations::DocCitations>,
+    cites: citations::DocCitations,
 }
 
 pub struct Scanner {
@@ -132,9 +132,7 @@ impl Scanner {
 
     /// Claims and the document voice they were judged in.
     pub fn analyze(&self, doc: &Document) -> (Vec<Claim>, Option<VoiceReport>) {
-        let found = self.detection(doc);
-        let scopes = self.scopes(doc, &found.candidates);
-        self.analyze_detected(doc, found, scopes, Ahead::default())
+        self.analyze_many(&[doc]).pop().expect("one document in, one analysis out")
     }
 
     /// `analyze` for several documents: the claims of each, in order. Batches of about
@@ -145,6 +143,7 @@ impl Scanner {
     /// scope patterns: the claims' own sentences are read for scope before any claim is, and
     /// so with the document's voice and citations.
     pub fn analyze_many(&self, docs: &[&Document]) -> Vec<(Vec<Claim>, Option<VoiceReport>)> {
+        // Everything is found in the folded view; what is quoted comes from the text view.
         let texts: Vec<(&str, &crate::segments::Layout)> = docs.iter().map(|d| (d.match_text(), &d.layout)).collect();
         let found: Vec<Detection> = self.matcher.detect_many(&self.set, &texts);
         let scopes: Vec<Option<ScopeFinder>> = docs
@@ -157,16 +156,18 @@ impl Scanner {
             })
             .collect();
         // The voice, for the documents whose claims will ask for it, and the citations.
-        let ahead: Vec<Ahead> = docs
+        let ahead: Vec<Option<Ahead>> = docs
             .iter()
             .zip(&found)
-            .map(|(d, f)| Ahead {
-                voice: f
-                    .candidates
-                    .iter()
-                    .any(|c| self.absolute(c))
-                    .then(|| voice::detect(d.match_text(), &d.layout, &self.set, &self.lex, &f.voice)),
-                cites: (!f.candidates.is_empty()).then(|| citations::analyze(d)),
+            .map(|(d, f)| {
+                (!f.candidates.is_empty()).then(|| Ahead {
+                    voice: f
+                        .candidates
+                        .iter()
+                        .any(|c| self.absolute(c))
+                        .then(|| voice::detect(d.match_text(), &d.layout, &self.set, &self.lex, &f.voice)),
+                    cites: citations::analyze(d),
+                })
             })
             .collect();
         docs.iter()
@@ -197,23 +198,19 @@ impl Scanner {
         Some(scopes)
     }
 
-    fn detection(&self, doc: &Document) -> Detection {
-        // Everything is found in the folded view; what is quoted comes from the text view.
-        self.matcher.detect(&self.set, doc.match_text(), &doc.layout)
-    }
-
     fn analyze_detected(
         &self,
         doc: &Document,
         detection: Detection,
         scopes: Option<ScopeFinder>,
-        ahead: Ahead,
+        ahead: Option<Ahead>,
     ) -> (Vec<Claim>, Option<VoiceReport>) {
-        let Ahead { voice: mut read_voice, mut cites } = ahead;
         let text = doc.match_text();
         let layout = &doc.layout;
         let cands = detection.candidates;
-        let Some(mut scopes) = scopes else { return (Vec::new(), None) };
+        let (Some(mut scopes), Some(Ahead { voice: mut read_voice, cites })) = (scopes, ahead) else {
+            return (Vec::new(), None);
+        };
         // The voice matters only for absolute terms, so it is read at the first one.
         let mut voice: Option<voice::Voice> = None;
         let subjects = SubjectFinder::new(text, layout, &self.lex);
@@ -363,8 +360,7 @@ impl Scanner {
                 let at = doc.raw_span(at.clone());
                 Some(Tag { text: date.clone(), id: None, span: None, via: Via::Document, at: Some(at) })
             });
-            let mut cited =
-                cites.get_or_insert_with(|| citations::analyze(doc)).of_claim(doc, c.sentence, c.span.clone());
+            let mut cited = cites.of_claim(doc, c.sentence, c.span.clone());
             if reach == Reach::Clause {
                 // A characterisation is not what the sentence's citation measured.
                 let clause = clause_bounds(text, layout.sentences[c.sentence].range.clone(), c.span.start);
